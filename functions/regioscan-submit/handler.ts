@@ -1,0 +1,47 @@
+import { mailDeps } from '../../shared/aws/clients.ts';
+import { httpError } from '../../shared/http/errors.ts';
+import { apiHandler } from '../../shared/http/handler.ts';
+import { parseBody } from '../../shared/http/request.ts';
+import { htmlResponse, jsonResponse } from '../../shared/http/response.ts';
+import { checkFormSubmission, stateFromForm } from '../../shared/regioscan/flow.ts';
+import { renderConfirmationPage, renderStepPage, resultPath } from '../../shared/regioscan/pages.ts';
+import { bandFor, themeById } from '../../shared/regioscan/scoring.ts';
+import { submitRegioscan } from '../../shared/regioscan/submit.ts';
+import { fieldErrors, submissionSchema, type RegioscanSubmission } from '../../shared/regioscan/validation.ts';
+
+/** POST /api/regioscan: a complete Regioscan, as JSON (API, script) or as the last form step (HTML). */
+export const handler = apiHandler(async (event) => {
+  const body = parseBody(event, ['json', 'form']);
+  let submission: RegioscanSubmission;
+  if (body.kind === 'json') {
+    const parsed = submissionSchema.safeParse(body.value);
+    if (!parsed.success) throw httpError('VALIDATION_FAILED', fieldErrors(parsed.error));
+    submission = parsed.data;
+  } else {
+    const state = stateFromForm(body.value);
+    const checked = checkFormSubmission(state);
+    if (!checked.ok) throw httpError('VALIDATION_FAILED', checked.errors, renderStepPage(checked.step, state, checked.errors));
+    submission = checked.submission;
+  }
+
+  const deps = mailDeps();
+  const { record, duplicate, emailStatus } = await submitRegioscan(deps, submission);
+  const resultUrl = `${deps.config.PUBLIC_URL}${resultPath(record.submissionId)}`;
+  if (body.kind === 'form') {
+    return htmlResponse(200, renderConfirmationPage(record, emailStatus, submission.email, deps.config.PUBLIC_URL));
+  }
+  return jsonResponse(duplicate ? 200 : 201, {
+    submissionId: record.submissionId,
+    duplicate,
+    resultUrl,
+    email: { status: emailStatus },
+    scores: record.scores.map((s) => ({
+      themeId: s.themeId,
+      title: themeById(s.themeId).title,
+      score: s.score,
+      band: s.score === null ? null : bandFor(themeById(s.themeId), s.score).label,
+      answered: s.answered,
+      dontKnow: s.dontKnow,
+    })),
+  });
+});

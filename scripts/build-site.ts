@@ -1,0 +1,41 @@
+import { execSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+/**
+ * Builds the static site. The stylesheet is one plain file (site/public/css/monitor.css) rather than
+ * an Astro bundle, because the pages the API renders link the same stylesheet by a fixed path.
+ */
+const require = createRequire(import.meta.url);
+const COMPONENT_CSS = [
+  '@nl-design-system-unstable/voorbeeld-design-tokens/dist/theme.css',
+  ...[
+    'root', 'body', 'page-header', 'page-footer', 'skip-link', 'heading-1', 'heading-2', 'heading-3', 'paragraph', 'link',
+    'button', 'button-link', 'button-group', 'form-fieldset', 'form-field', 'form-label', 'radio-button', 'checkbox',
+    'textbox', 'select', 'form-field-description', 'form-field-error-message', 'alert', 'table', 'data-list',
+    'unordered-list', 'ordered-list', 'separator',
+  ].map((name) => `@utrecht/${name}-css/dist/index.css`),
+];
+
+export function buildStylesheet(): string {
+  const parts = COMPONENT_CSS.map((spec) => {
+    let file: string;
+    try {
+      file = require.resolve(spec);
+    } catch {
+      return '';
+    }
+    return `/* ${spec} */\n${readFileSync(file, 'utf8')}`;
+  });
+  parts.push(readFileSync('site/styles/monitor.css', 'utf8'));
+  mkdirSync('site/public/css', { recursive: true });
+  const css = parts.filter(Boolean).join('\n');
+  writeFileSync('site/public/css/monitor.css', css);
+  return css;
+}
+
+buildStylesheet();
+execSync('astro build --root site --silent', {
+  stdio: 'inherit',
+  env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+});

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+
+/**
+ * The environment variables every handler reads, in one schema: the CDK stack sets them from the
+ * environment settings, `npm start` and the tests set them for the local emulators.
+ */
+export const runtimeSchema = z.object({
+  TABLE_NAME: z.string().min(3),
+  /** Origin of the public site, for links in emails, e.g. https://monitor-aoj.nl */
+  PUBLIC_URL: z.url().transform((u) => u.replace(/\/$/, '')),
+  /** Verified SES sender, e.g. "Monitor AOJ <noreply@monitor-aoj.nl>". */
+  MAIL_FROM: z.string().min(3),
+  MAIL_REPLY_TO: z.string().optional(),
+  SES_CONFIGURATION_SET: z.string().optional(),
+});
+
+export type RuntimeConfig = z.infer<typeof runtimeSchema>;
+
+let cached: RuntimeConfig | undefined;
+
+/** Read once per cold start; a missing variable is a deployment error and fails loudly. */
+export function runtimeConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig {
+  if (env !== process.env) return runtimeSchema.parse(env);
+  cached ??= runtimeSchema.parse(env);
+  return cached;
+}
+
+export function resetRuntimeConfig(): void {
+  cached = undefined;
+}

@@ -1,0 +1,40 @@
+import type { FieldError } from '../regioscan/validation.ts';
+
+/**
+ * An error the client caused or can act on: a status below 500, a stable code for programs,
+ * a Dutch message for people, and optionally the fields it concerns.
+ */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly fields: readonly FieldError[] = [],
+    /** An HTML page to show instead of the generic message page (the form with its errors). */
+    readonly page?: string,
+  ) {
+    super(message);
+    this.name = 'HttpError';
+  }
+}
+
+/** Stable error codes of the API, each with its status. */
+export const ERRORS = {
+  BODY_TOO_LARGE: { status: 413, message: 'Het verzoek is te groot.' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'Stuur de gegevens als JSON of als formulier.' },
+  MALFORMED_JSON: { status: 400, message: 'De gegevens zijn geen geldige JSON.' },
+  MALFORMED_BODY: { status: 400, message: 'De gegevens konden niet worden gelezen.' },
+  VALIDATION_FAILED: { status: 422, message: 'Niet alle gegevens zijn goed ingevuld.' },
+  INVALID_STEP: { status: 400, message: 'Deze stap van het formulier bestaat niet. Begin opnieuw.' },
+  NOT_FOUND: { status: 404, message: 'Deze pagina bestaat niet.' },
+  METHOD_NOT_ALLOWED: { status: 405, message: 'Deze methode is hier niet toegestaan.' },
+  SUBMISSION_CONFLICT: { status: 409, message: 'Deze Regioscan is al verstuurd met andere antwoorden.' },
+  INTERNAL: { status: 500, message: 'Er ging bij ons iets mis. Probeer het later opnieuw.' },
+} as const;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+export function httpError(code: ErrorCode, fields: readonly FieldError[] = [], page?: string, message?: string): HttpError {
+  const def = ERRORS[code];
+  return new HttpError(def.status, code, message ?? def.message, fields, page);
+}

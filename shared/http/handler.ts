@@ -1,0 +1,44 @@
+import middy from '@middy/core';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { log } from '../log.ts';
+import { renderMessagePage } from '../regioscan/pages.ts';
+import { ERRORS, HttpError } from './errors.ts';
+import { wantsHtml } from './request.ts';
+import { htmlResponse, jsonResponse } from './response.ts';
+
+export type ApiEvent = APIGatewayProxyEventV2;
+export type ApiResult = APIGatewayProxyStructuredResultV2;
+
+/**
+ * Turns errors into responses: an HttpError into its own status with a stable code (JSON) or a Dutch
+ * page (HTML); anything else into a bare 500 that reveals nothing, logged without personal data.
+ */
+function errorResponses(): middy.MiddlewareObj<ApiEvent, ApiResult> {
+  return {
+    onError: (request) => {
+      const error = request.error;
+      const html = wantsHtml(request.event);
+      if (error instanceof HttpError) {
+        request.response = html
+          ? htmlResponse(error.status, error.page ?? renderMessagePage(error.status === 404 ? 'Niet gevonden' : 'Dat ging niet goed', error.message))
+          : jsonResponse(error.status, {
+              error: { code: error.code, message: error.message, ...(error.fields.length ? { fields: error.fields } : {}) },
+            });
+        return;
+      }
+      log('error', 'unhandled error', {
+        errorName: error instanceof Error ? error.name : typeof error,
+        requestId: request.context.awsRequestId,
+        route: request.event.routeKey,
+      });
+      request.response = html
+        ? htmlResponse(500, renderMessagePage('Er ging iets mis', ERRORS.INTERNAL.message))
+        : jsonResponse(500, { error: { code: 'INTERNAL', message: ERRORS.INTERNAL.message } });
+    },
+  };
+}
+
+/** Every API handler: a plain async function wrapped in the shared middleware stack. */
+export function apiHandler(fn: (event: ApiEvent, context: Context) => Promise<ApiResult>) {
+  return middy<ApiEvent, ApiResult>().use(errorResponses()).handler(fn);
+}

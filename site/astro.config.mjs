@@ -1,0 +1,13 @@
+import { defineConfig } from 'astro/config';
+import { textImportPlugin } from '../tools/text-import-plugin.ts';
+
+// Static site: every page is HTML built ahead of time; the API (same origin, /api/) renders the
+// Regioscan steps that need the server.
+export default defineConfig({
+  output: 'static',
+  trailingSlash: 'always',
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  compressHTML: false,
+  devToolbar: { enabled: false },
+  vite: { plugins: [textImportPlugin()] },
+});
