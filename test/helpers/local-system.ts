@@ -1,0 +1,73 @@
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { inject } from 'vitest';
+import { resetRuntimeConfig } from '../../shared/config/runtime.ts';
+import { FUNCTIONS, type FunctionName } from '../../shared/routes.ts';
+import { dynamoClient, emulatorEnv, ensureTable } from '../../scripts/local/emulators.ts';
+import { createGateway, listen, type LambdaHandler } from '../../scripts/local/gateway.ts';
+
+export interface SentEmail {
+  messageId: string;
+  from: string;
+  destination: { to: string[] };
+  subject: string;
+  body: { html: string; text: string };
+}
+
+export interface LocalSystem {
+  baseUrl: string;
+  tableName: string;
+  sesEndpoint: string;
+  doc: DynamoDBDocumentClient;
+  /** Every item in this test file's table. */
+  items(): Promise<Record<string, unknown>[]>;
+  /** Mail that the SES emulator received for this address. */
+  emailsTo(address: string): Promise<SentEmail[]>;
+  loadHandler(name: FunctionName): Promise<LambdaHandler>;
+  close(): Promise<void>;
+}
+
+/**
+ * The system as `npm start` runs it, for one test file: a table of its own in DynamoDB Local, the
+ * shared SES emulator, the real handlers behind the local API gateway, and the built site.
+ */
+export async function startLocalSystem(options: { site?: boolean } = {}): Promise<LocalSystem> {
+  const dynamodbEndpoint = inject('dynamodbEndpoint');
+  const sesEndpoint = inject('sesEndpoint');
+  const tableName = `test-${randomUUID()}`;
+  await ensureTable(dynamodbEndpoint, tableName);
+  const gatewayPort = 0;
+  Object.assign(process.env, emulatorEnv({ dynamodb: dynamodbEndpoint, ses: sesEndpoint, s3: inject('s3Endpoint') }), {
+    TABLE_NAME: tableName,
+    PUBLIC_URL: 'http://localhost:4321',
+    MAIL_FROM: 'Monitor AOJ <noreply@monitor-aoj.test>',
+  });
+  resetRuntimeConfig();
+  const loadHandler = async (name: FunctionName) => {
+    const module = (await import(path.resolve(FUNCTIONS[name].entry))) as { handler: LambdaHandler };
+    return module.handler;
+  };
+  const server = createGateway({ siteDir: options.site ? 'site/dist' : undefined, loadHandler });
+  const baseUrl = await listen(server, gatewayPort);
+  const doc = DynamoDBDocumentClient.from(dynamoClient(dynamodbEndpoint));
+  return {
+    baseUrl,
+    tableName,
+    sesEndpoint,
+    doc,
+    loadHandler,
+    items: async () => {
+      const out = await doc.send(new ScanCommand({ TableName: tableName, ConsistentRead: true }));
+      return out.Items ?? [];
+    },
+    emailsTo: async (address) => {
+      const store = (await (await fetch(`${sesEndpoint}/store`)).json()) as { emails: SentEmail[] };
+      return store.emails.filter((e) => e.destination.to.includes(address));
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** A unique address per test, so parallel test files never read each other's mail. */
+export const testAddress = () => `test-${randomUUID().slice(0, 8)}@example.nl`;
