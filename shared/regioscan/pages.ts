@@ -261,7 +261,7 @@ export function resultSections(result: ResultView): string {
       const verdict =
         s.score === null
           ? `<p class="utrecht-paragraph"><strong>Geen score.</strong> U heeft bij dit thema te weinig stellingen beantwoord met eens of oneens (${s.dontKnow} keer "Weet ik niet").</p>`
-          : `<p class="utrecht-paragraph maoj-score"><strong>Score: ${s.score} van 100</strong> - ${esc(bandFor(theme, s.score).label)}</p>
+          : `<p class="utrecht-paragraph maoj-score"><strong>Score ${s.score} van 100: ${esc(bandFor(theme, s.score).label)}</strong></p>
 <p class="utrecht-paragraph">${esc(bandFor(theme, s.score).interpretation)}</p>`;
       const pointers = theme.conversationPointers.map((p) => `<li>${esc(p)}</li>`).join('');
       return `<section class="maoj-result" aria-labelledby="thema-${theme.id}">

@@ -1,0 +1,189 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { STATEMENTS, THEMES } from '../../shared/regioscan/definition.ts';
+import { axeViolations, builtPages, launchBrowser } from '../helpers/browser.ts';
+import { startLocalSystem, testAddress, type LocalSystem } from '../helpers/local-system.ts';
+
+let system: LocalSystem;
+let browser: Browser;
+beforeAll(async () => {
+  system = await startLocalSystem({ site: true });
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await system?.close();
+});
+
+async function answerTheme(page: Page, themeIndex: number, label: string) {
+  for (const statement of THEMES[themeIndex]!.statements) {
+    const number = STATEMENTS.indexOf(statement) + 1;
+    await page.getByRole('group', { name: new RegExp(`^Stelling ${number}\\.`) }).getByLabel(label, { exact: true }).check();
+  }
+}
+
+/** Fills in the whole Regioscan as a new visitor would, starting from the home page. */
+async function fillInRegioscan(page: Page, email: string, onEachPage?: (page: Page) => Promise<void>) {
+  await page.goto(system.baseUrl);
+  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Regioscan' }).click();
+  await onEachPage?.(page);
+  await page.getByRole('link', { name: 'Start de Regioscan' }).click();
+  expect(await page.title()).toContain('stap 1 van 7');
+  await onEachPage?.(page);
+  await page.getByLabel('In welke gemeente werkt u?').selectOption({ label: 'Utrecht' });
+  await page.getByLabel('Samenwerkingsverband passend onderwijs').check();
+  await page.getByRole('button', { name: 'Volgende stap' }).click();
+
+  // Step 2: first try without answers, to see the errors.
+  await page.getByRole('button', { name: 'Volgende stap' }).click();
+  expect(await page.title()).toMatch(/^Fout: /);
+  expect(await countOf(page.getByRole('alert').getByRole('link'))).toBe(4);
+  await onEachPage?.(page);
+  await answerTheme(page, 0, 'Helemaal eens');
+  await page.getByRole('button', { name: 'Volgende stap' }).click();
+  await answerTheme(page, 1, 'Oneens');
+  await onEachPage?.(page);
+  await page.getByRole('button', { name: 'Volgende stap' }).click();
+  await answerTheme(page, 2, 'Weet ik niet');
+  await onEachPage?.(page);
+  await page.getByRole('button', { name: 'Volgende stap' }).click();
+  await answerTheme(page, 3, 'Eens');
+  await onEachPage?.(page);
+  await page.getByRole('button', { name: 'Naar controle' }).click();
+
+  // Check your answers, change one, and come back to the check page.
+  expect(await textOf(page.getByRole('heading', { level: 1 }))).toBe('Controleer uw antwoorden');
+  await onEachPage?.(page);
+  await page.getByRole('button', { name: 'Wijzig antwoord op stelling 16' }).click();
+  await page.getByRole('group', { name: /^Stelling 16\./ }).getByLabel('Helemaal eens', { exact: true }).check();
+  await page.getByRole('button', { name: 'Naar controle' }).click();
+  expect(await textOf(page.getByRole('heading', { level: 1 }))).toBe('Controleer uw antwoorden');
+  await page.getByRole('button', { name: 'Antwoorden kloppen' }).click();
+
+  await page.getByLabel('E-mailadres (niet verplicht)').fill(email);
+  await onEachPage?.(page);
+  await page.getByRole('button', { name: 'Versturen' }).click();
+  expect(await page.title()).toMatch(/^Fout: /); // consent not given yet
+  await page.getByLabel(/Ik ga akkoord/).check();
+  await page.getByRole('button', { name: 'Versturen' }).click();
+  expect(await textOf(page.getByRole('heading', { level: 1 }))).toBe('Uw uitkomst van de Regioscan');
+  await onEachPage?.(page);
+}
+
+type Locator = ReturnType<Page['locator']>;
+
+/** playwright-core has no test runner, so no web-first assertions: wait, then assert. */
+async function textOf(locator: Locator): Promise<string> {
+  await locator.first().waitFor();
+  return ((await locator.first().textContent()) ?? '').trim();
+}
+
+async function countOf(locator: Locator): Promise<number> {
+  await locator.first().waitFor();
+  return locator.count();
+}
+
+async function checkResult(page: Page, email: string) {
+  const body = await page.locator('main').innerText();
+  expect(body).toContain(`Wij hebben de uitkomst gestuurd naar ${email}`);
+  expect(body).toContain('Score 100 van 100'); // theme 1: all "helemaal eens"
+  expect(body).toContain('Score 25 van 100'); // theme 2: all "oneens"
+  expect(body).toContain('Geen score'); // theme 3: all "weet ik niet"
+  expect(body).toContain('Score 81 van 100'); // theme 4: 75, 75, 75, 100
+  const mails = await system.emailsTo(email);
+  expect(mails).toHaveLength(1);
+  expect(mails[0]!.subject).toBe('Uw uitkomst van de Regioscan voor Utrecht');
+  expect(mails[0]!.body.text).toContain('Score 81 van 100');
+  return mails[0]!;
+}
+
+describe('Regioscan in the browser', () => {
+  it('a new visitor fills it in with JavaScript on, sees the result and gets the email', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const email = testAddress();
+    await fillInRegioscan(page, email);
+    const mail = await checkResult(page, email);
+
+    // The link in the email opens the result page.
+    const link = /http:\/\/localhost:4321(\/api\/regioscan\/uitkomst\/[0-9a-f-]+)/.exec(mail.body.text)![1]!;
+    await page.goto(`${system.baseUrl}${link}`);
+    expect(await page.locator('h1').textContent()).toBe('Uitkomst van de Regioscan');
+    expect(await page.locator('main').innerText()).toContain('Score 81 van 100');
+    await context.close();
+  });
+
+  it('works the same with JavaScript off', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    const email = testAddress();
+    await fillInRegioscan(page, email);
+    await checkResult(page, email);
+    await context.close();
+  });
+
+  it('moves focus to the error summary when JavaScript is on', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${system.baseUrl}/regioscan/stap-1/`);
+    await page.getByRole('button', { name: 'Volgende stap' }).click();
+    await page.locator('[data-error-summary]').waitFor();
+    expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-error-summary'))).toBe(true);
+    // The links in the summary lead to the fields.
+    await page.getByRole('link', { name: 'Kies de gemeente waar u werkt.' }).click();
+    expect(page.url()).toMatch(/#gemeente$/);
+    await context.close();
+  });
+
+  it('can be filled in with the keyboard only', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${system.baseUrl}/regioscan/stap-1/`);
+    await page.getByLabel('In welke gemeente werkt u?').focus();
+    await page.keyboard.press('ArrowDown'); // first gemeente in the list
+    await page.keyboard.press('Tab'); // to the role radios
+    await page.keyboard.press('Space');
+    // Tab past the other radios in the group to the button, then press Enter.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/api\/regioscan\/stap$/);
+    expect(await page.locator('.maoj-step-count').textContent()).toBe('Stap 2 van 7');
+    await context.close();
+  });
+});
+
+describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
+  let context: BrowserContext;
+  beforeAll(async () => {
+    context = await browser.newContext();
+  });
+  afterAll(() => context.close());
+
+  it.each(builtPages())('static page %s has no violations', async (path) => {
+    const page = await context.newPage();
+    const res = await page.goto(`${system.baseUrl}${path}`);
+    expect(res!.status()).toBe(200);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('an unknown address gets the 404 page, without violations', async () => {
+    const page = await context.newPage();
+    const res = await page.goto(`${system.baseUrl}/bestaat-niet/`);
+    expect(res!.status()).toBe(404);
+    expect(await textOf(page.locator('h1'))).toBe('Pagina niet gevonden');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('every page the API renders has no violations (steps, errors, check, result)', async () => {
+    const page = await context.newPage();
+    const seen: string[] = [];
+    await fillInRegioscan(page, testAddress(), async (p) => {
+      seen.push(await p.title());
+      expect(await axeViolations(p), await p.title()).toEqual([]);
+    });
+    expect(seen.length).toBe(9); // start, 4 themes (one with errors), check, email, confirmation + step 1
+    await page.close();
+  });
+});
