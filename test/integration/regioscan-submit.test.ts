@@ -1,5 +1,5 @@
 import { SESv2Client } from '@aws-sdk/client-sesv2';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runtimeConfig } from '../../shared/config/runtime.ts';
 import { MAX_ATTEMPTS, RETRY_DELAYS_SECONDS, sendDueMail, type MailDeps } from '../../shared/mail/outbox.ts';
 import { THEMES } from '../../shared/regioscan/definition.ts';
@@ -118,6 +118,23 @@ describe('POST /api/regioscan against DynamoDB Local and the SES emulator', () =
     const after = await byPk(submission.submissionId);
     expect(after).toHaveLength(1);
     expect(after[0]).toMatchObject({ sk: 'SUBMISSION', emailStatus: 'sent' });
+  });
+
+  it('writes no email address or answers to the logs, also when sending fails', async () => {
+    const lines: string[] = [];
+    const capture = (...args: unknown[]) => void lines.push(args.map(String).join(' '));
+    const spies = [vi.spyOn(console, 'log').mockImplementation(capture), vi.spyOn(console, 'error').mockImplementation(capture), vi.spyOn(console, 'warn').mockImplementation(capture)];
+    try {
+      const email = testAddress();
+      const deadSes = new SESv2Client({ endpoint: `http://127.0.0.1:${await freePort()}`, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS, maxAttempts: 1 });
+      const deps: MailDeps = { doc: system.doc, ses: deadSes, config: runtimeConfig(), now: () => new Date() };
+      await submitRegioscan(deps, submissionSchema.parse(validSubmission({ email })));
+      await postJson(system.baseUrl, '/api/regioscan', validSubmission({ email }));
+      expect(lines.length).toBeGreaterThanOrEqual(2); // the failure and the send were logged
+      expect(lines.join('\n')).not.toMatch(/@|antwoorden|GM0363/);
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+    }
   });
 
   it('gives up after the last attempt and keeps the mail in the dead-letter state', async () => {
