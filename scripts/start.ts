@@ -61,7 +61,7 @@ try {
 Monitor AOJ runs locally:
   Site            ${publicUrl}/
   API             ${publicUrl}/api/  (e.g. POST ${publicUrl}/api/regioscan)
-  Mailbox (SES)   ${ses.endpoint}/   (sent mail as JSON: ${ses.endpoint}/store)
+  Mailbox (SES)   http://localhost:${ports.ses}/   (sent mail as JSON: http://localhost:${ports.ses}/store)
   DynamoDB Local  ${dynamodb.endpoint}   table ${LOCAL_TABLE_NAME}
   S3 (s3rver)     ${s3.endpoint}   buckets ${Object.values(LOCAL_BUCKETS).join(', ')}
   Data            ${path.resolve(LOCAL_DATA_DIR)}  (wipe with: npm run reset)

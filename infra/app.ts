@@ -1,0 +1,44 @@
+import { execSync } from 'node:child_process';
+import { App } from 'aws-cdk-lib';
+import { ENVIRONMENT_NAMES, loadSettings } from './environments.ts';
+import { REPO_ROOT, SITE_DIST, siteIsBuilt } from './paths.ts';
+import { MonitorAojStack } from './stack.ts';
+
+/**
+ * CDK entry: `npx cdk synth|diff|deploy -c env=<name>`. One stack per environment, MonitorAoj-<name>.
+ */
+function fail(message: string): never {
+  console.error(`\n${message}\n`);
+  process.exit(1);
+}
+
+const app = new App();
+const envName: unknown = app.node.tryGetContext('env');
+if (typeof envName !== 'string' || envName === '') {
+  fail(`Which environment? Pass -c env=<name>, one of: ${ENVIRONMENT_NAMES.join(', ')}.\n  e.g. npx cdk deploy -c env=test`);
+}
+
+let settings;
+try {
+  settings = loadSettings(envName);
+} catch (error) {
+  fail((error as Error).message);
+}
+
+// The site is uploaded from site/dist; build it once if it is missing (rebuild it yourself after changes).
+if (!siteIsBuilt()) {
+  console.error('site/dist is missing: running npm run -s build:site');
+  execSync('npm run -s build:site', { cwd: REPO_ROOT, stdio: ['ignore', 2, 2] });
+  if (!siteIsBuilt()) fail('npm run build:site did not produce site/dist/index.html');
+}
+
+new MonitorAojStack(app, `MonitorAoj-${envName}`, {
+  envName,
+  settings,
+  siteDir: SITE_DIST,
+  env: { account: settings.account, region: settings.region },
+  description: `Monitor AOJ (${envName}): site, API, jobs and data`,
+  terminationProtection: settings.retainData,
+});
+
+app.synth();

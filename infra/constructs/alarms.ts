@@ -1,0 +1,54 @@
+import { Duration } from 'aws-cdk-lib';
+import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { Topic } from 'aws-cdk-lib/aws-sns';
+import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+
+/** Alarms, sent by email when the environment has an `alarmEmail`. */
+export class Alarms extends Construct {
+  readonly topic: Topic | undefined;
+
+  constructor(scope: Construct, id: string, props: { alarmEmail?: string | undefined }) {
+    super(scope, id);
+    if (props.alarmEmail) {
+      this.topic = new Topic(this, 'Topic', { displayName: 'Monitor AOJ alarms', enforceSSL: true });
+      this.topic.addSubscription(new EmailSubscription(props.alarmEmail));
+    }
+  }
+
+  /** Any message in a dead-letter queue needs a person to look at it. */
+  onDeadLetters(name: string, queue: IQueue): Alarm {
+    return this.notify(
+      new Alarm(this, `${name}DeadLetters`, {
+        alarmDescription: `Job ${name} failed: a message is waiting in its dead-letter queue (see docs/deploy.md).`,
+        metric: queue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: 'Maximum' }),
+        threshold: 1,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        evaluationPeriods: 1,
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+      }),
+    );
+  }
+
+  /** A handler that throws is a bug (user errors are 4xx responses, not errors). */
+  onErrors(name: string, fn: IFunction): Alarm {
+    return this.notify(
+      new Alarm(this, `${name}Errors`, {
+        alarmDescription: `Function ${name} threw errors (see its log group).`,
+        metric: fn.metricErrors({ period: Duration.minutes(5), statistic: 'Sum' }),
+        threshold: 1,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        evaluationPeriods: 1,
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+      }),
+    );
+  }
+
+  private notify(alarm: Alarm): Alarm {
+    if (this.topic) alarm.addAlarmAction(new SnsAction(this.topic));
+    return alarm;
+  }
+}

@@ -1,0 +1,93 @@
+import path from 'node:path';
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import type { z } from 'zod';
+import type { runtimeSchema } from '../../shared/config/runtime.ts';
+import { FUNCTIONS, type FunctionDefinition, type FunctionName } from '../../shared/routes.ts';
+import { BUNDLING } from '../../tools/bundling.ts';
+import type { Settings } from '../environments.ts';
+import { REPO_ROOT } from '../paths.ts';
+import type { Mail } from './mail.ts';
+
+/** Every variable of shared/config/runtime.ts must be listed here (the compiler checks it). */
+type RuntimeEnvironment = Record<keyof z.input<typeof runtimeSchema>, string | undefined>;
+
+export interface FunctionsProps {
+  readonly table: ITable;
+  readonly mail: Mail;
+  readonly settings: Settings;
+  /** Origin of the public site, for links in emails. */
+  readonly publicUrl: string;
+}
+
+if (BUNDLING.format !== 'esm') throw new Error('infra expects ESM bundles (tools/bundling.ts)');
+
+/** One Lambda function per entry of FUNCTIONS in shared/routes.ts; the API and the jobs use these. */
+export class Functions extends Construct {
+  readonly byName: ReadonlyMap<FunctionName, NodejsFunction>;
+
+  constructor(scope: Construct, id: string, props: FunctionsProps) {
+    super(scope, id);
+    const { settings } = props;
+    const environment: RuntimeEnvironment = {
+      TABLE_NAME: props.table.tableName,
+      PUBLIC_URL: props.publicUrl,
+      MAIL_FROM: settings.ses.fromAddress,
+      MAIL_REPLY_TO: settings.ses.replyTo,
+      SES_CONFIGURATION_SET: props.mail.configurationSet.configurationSetName,
+    };
+    const definedEnvironment = Object.fromEntries(
+      Object.entries(environment).filter((entry): entry is [string, string] => entry[1] !== undefined),
+    );
+    const removalPolicy = settings.retainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
+
+    const byName = new Map<FunctionName, NodejsFunction>();
+    for (const [name, def] of Object.entries(FUNCTIONS) as [FunctionName, FunctionDefinition][]) {
+      // An explicit log group: retention is ours, not "never expire".
+      const logGroup = new LogGroup(this, `${name}Logs`, {
+        retention: settings.logRetentionDays as RetentionDays,
+        removalPolicy,
+      });
+      const fn = new NodejsFunction(this, name, {
+        entry: path.join(REPO_ROOT, def.entry),
+        handler: 'handler',
+        description: def.description,
+        runtime: Runtime.NODEJS_22_X,
+        architecture: Architecture.ARM_64,
+        memorySize: def.memoryMb,
+        timeout: Duration.seconds(def.timeoutSeconds),
+        logGroup,
+        environment: definedEnvironment,
+        projectRoot: REPO_ROOT,
+        depsLockFilePath: path.join(REPO_ROOT, 'package-lock.json'),
+        bundling: {
+          format: OutputFormat.ESM,
+          target: BUNDLING.target,
+          platform: BUNDLING.platform,
+          minify: BUNDLING.minify,
+          sourceMap: BUNDLING.sourcemap,
+          loader: { ...BUNDLING.loader },
+          banner: BUNDLING.banner,
+          mainFields: ['module', 'main'],
+          // The Node.js runtime ships the AWS SDK v3; the local bundles leave it out the same way.
+          externalModules: ['@aws-sdk/*'],
+        },
+      });
+      if (def.access.includes('table-read')) props.table.grantReadData(fn);
+      if (def.access.includes('table-write')) props.table.grantWriteData(fn);
+      if (def.access.includes('send-mail')) props.mail.grantSend(fn);
+      byName.set(name, fn);
+    }
+    this.byName = byName;
+  }
+
+  get(name: FunctionName): NodejsFunction {
+    const fn = this.byName.get(name);
+    if (!fn) throw new Error(`No function ${name}`);
+    return fn;
+  }
+}

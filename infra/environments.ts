@@ -1,0 +1,136 @@
+import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { z } from 'zod';
+
+/**
+ * Per-environment settings: the one place an operator edits (see docs/deploy.md). Every record is
+ * validated with the schema below before anything is synthesized, so a typo fails `cdk synth` with a
+ * readable message instead of a half-deployed stack.
+ */
+
+const hostname = z
+  .string()
+  .regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, 'a lower-case host name such as monitor-aoj.nl');
+
+/** An address in the form `noreply@example.nl` or `Name <noreply@example.nl>`. */
+const mailbox = z.string().regex(/^([^<>@]+ )?<?[^\s<>@]+@[^\s<>@]+\.[a-z]{2,63}>?$/i, 'an email address, optionally "Name <address>"');
+
+/** The address part of a mailbox: `Name <a@b.nl>` → `a@b.nl`. */
+export function mailAddress(mailboxValue: string): string {
+  return (/<([^>]+)>/.exec(mailboxValue)?.[1] ?? mailboxValue).trim().toLowerCase();
+}
+
+const RETENTION_VALUES = Object.values(RetentionDays).filter((v): v is number => typeof v === 'number');
+
+export const settingsSchema = z
+  .object({
+    /** AWS account id; when absent, the account of the caller's credentials (CDK_DEFAULT_ACCOUNT). */
+    account: z.string().regex(/^\d{12}$/, 'a 12-digit AWS account id').optional(),
+    /** Region of all regional resources. Fixed per environment on purpose (data location), not taken from the CLI profile. */
+    region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'an AWS region such as eu-central-1').default('eu-central-1'),
+    /**
+     * Origin used in links in emails. Default: https://<customDomain.name>, or the CloudFront domain
+     * when there is no custom domain.
+     */
+    publicUrl: z.url({ protocol: /^https$/, error: 'an https:// URL' }).optional(),
+    /** Own domain name for the site; the certificate must be in ACM in us-east-1 (a CloudFront rule). */
+    customDomain: z
+      .object({
+        name: hostname,
+        certificateArn: z
+          .string()
+          .regex(/^arn:aws:acm:us-east-1:\d{12}:certificate\/[0-9a-f-]+$/, 'an ACM certificate ARN in us-east-1'),
+      })
+      .strict()
+      .optional(),
+    ses: z
+      .object({
+        /** Sender of every email (MAIL_FROM); must belong to `identity`. */
+        fromAddress: mailbox,
+        replyTo: mailbox.optional(),
+        /** The verified SES identity (a domain or an email address) the functions may send as. */
+        identity: z.union([hostname, z.email()]),
+        /** Created by this stack. */
+        configurationSetName: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'letters, digits, _ and - (at most 64)'),
+      })
+      .strict(),
+    /** Protect stored data: table deletion protection, and keep the table, buckets, queues and logs on stack deletion. */
+    retainData: z.boolean(),
+    logRetentionDays: z
+      .number()
+      .refine((n) => RETENTION_VALUES.includes(n), `one of the CloudWatch retention periods: ${RETENTION_VALUES.join(', ')}`),
+    /** Default throttling of every API route (requests per second, and burst). */
+    apiThrottle: z
+      .object({ rateLimit: z.number().positive().max(10_000), burstLimit: z.number().int().positive().max(5_000) })
+      .strict(),
+    /** Who gets an email when an alarm fires (dead letters, function errors). */
+    alarmEmail: z.email().optional(),
+  })
+  .strict()
+  .superRefine((s, ctx) => {
+    const from = mailAddress(s.ses.fromAddress);
+    const identity = s.ses.identity.toLowerCase();
+    const ok = identity.includes('@') ? from === identity : from.endsWith(`@${identity}`);
+    if (!ok) {
+      ctx.addIssue({ code: 'custom', path: ['ses', 'fromAddress'], message: `the sender ${from} does not belong to the SES identity ${identity}` });
+    }
+  });
+
+export type Settings = z.output<typeof settingsSchema>;
+export type SettingsInput = z.input<typeof settingsSchema>;
+
+/**
+ * The environments. Replace the placeholders (domain, sender) with the real ones before the first
+ * production deploy; docs/deploy.md explains every field.
+ */
+export const ENVIRONMENTS = {
+  test: {
+    ses: {
+      fromAddress: 'Monitor AOJ (test) <noreply@test.monitor-aoj.nl>',
+      identity: 'test.monitor-aoj.nl',
+      configurationSetName: 'monitor-aoj-test',
+    },
+    // The table is kept on stack deletion in every environment (RemovalPolicy.RETAIN); this flag
+    // adds deletion protection and keeps the site bucket, queues and logs too.
+    retainData: false,
+    logRetentionDays: 30,
+    apiThrottle: { rateLimit: 20, burstLimit: 40 },
+  },
+  prod: {
+    // To serve the site on its own name, add (certificate in us-east-1):
+    // customDomain: { name: 'monitor-aoj.nl', certificateArn: 'arn:aws:acm:us-east-1:<account>:certificate/<id>' },
+    ses: {
+      fromAddress: 'Monitor AOJ <noreply@monitor-aoj.nl>',
+      identity: 'monitor-aoj.nl',
+      configurationSetName: 'monitor-aoj-prod',
+    },
+    retainData: true,
+    logRetentionDays: 365,
+    apiThrottle: { rateLimit: 100, burstLimit: 200 },
+  },
+} as const satisfies Record<string, SettingsInput>;
+
+export type EnvironmentName = keyof typeof ENVIRONMENTS;
+export const ENVIRONMENT_NAMES = Object.keys(ENVIRONMENTS) as EnvironmentName[];
+
+/** Validates one settings record; the error lists every problem with its path. */
+export function parseSettings(input: unknown, label = 'settings'): Settings {
+  const result = settingsSchema.safeParse(input);
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `  - ${i.path.join('.') || '(root)'}: ${i.message}`).join('\n');
+    throw new Error(`Invalid ${label} in infra/environments.ts:\n${problems}`);
+  }
+  return result.data;
+}
+
+/**
+ * Settings of one named environment. The account falls back to the caller's credentials
+ * (CDK_DEFAULT_ACCOUNT, set by the CDK CLI) so a record need not hard-code it.
+ */
+export function loadSettings(name: string, env: NodeJS.ProcessEnv = process.env): Settings {
+  if (!Object.hasOwn(ENVIRONMENTS, name)) {
+    throw new Error(`Unknown environment "${name}". Valid names: ${ENVIRONMENT_NAMES.join(', ')} (pass it as -c env=<name>).`);
+  }
+  const record: SettingsInput = ENVIRONMENTS[name as EnvironmentName];
+  const settings = parseSettings(record, `settings for environment "${name}"`);
+  return { ...settings, account: settings.account ?? env.CDK_DEFAULT_ACCOUNT };
+}

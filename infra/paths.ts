@@ -1,0 +1,11 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Repository root: function entries in shared/routes.ts are relative to it. */
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Where `npm run build:site` writes the static site. */
+export const SITE_DIST = path.join(REPO_ROOT, 'site', 'dist');
+
+export const siteIsBuilt = (dir: string = SITE_DIST): boolean => existsSync(path.join(dir, 'index.html'));

@@ -1,0 +1,64 @@
+import { CfnOutput, Stack, type StackProps, Tags } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+import { FUNCTIONS, type FunctionName } from '../shared/routes.ts';
+import type { Settings } from './environments.ts';
+import { Alarms } from './constructs/alarms.ts';
+import { Api } from './constructs/api.ts';
+import { Data } from './constructs/data.ts';
+import { Functions } from './constructs/functions.ts';
+import { Jobs } from './constructs/jobs.ts';
+import { Mail } from './constructs/mail.ts';
+import { Site } from './constructs/site.ts';
+
+export interface MonitorAojStackProps extends StackProps {
+  readonly envName: string;
+  readonly settings: Settings;
+  /** Built static site to upload (site/dist in the app; a temp dir in tests). */
+  readonly siteDir: string;
+}
+
+/** One environment of Monitor AOJ: data, mail, functions, API, jobs and site. */
+export class MonitorAojStack extends Stack {
+  readonly data: Data;
+  readonly api: Api;
+  readonly site: Site;
+  readonly functions: Functions;
+  readonly jobs: Jobs;
+
+  constructor(scope: Construct, id: string, props: MonitorAojStackProps) {
+    super(scope, id, props);
+    const { settings } = props;
+    Tags.of(this).add('project', 'monitor-aoj');
+    Tags.of(this).add('environment', props.envName);
+
+    this.data = new Data(this, 'Data', { retainData: settings.retainData });
+    const mail = new Mail(this, 'Mail', { ses: settings.ses });
+    const alarms = new Alarms(this, 'Alarms', { alarmEmail: settings.alarmEmail });
+    // The API exists before the site (CloudFront needs its host name) and gets its routes once the
+    // functions exist (they need the site's URL for links in emails).
+    this.api = new Api(this, 'Api', { settings });
+    this.site = new Site(this, 'Site', { settings, siteDir: props.siteDir, apiDomainName: this.api.domainName });
+    this.functions = new Functions(this, 'Functions', {
+      table: this.data.table,
+      mail,
+      settings,
+      publicUrl: settings.publicUrl?.replace(/\/$/, '') ?? this.site.url,
+    });
+    this.api.addRoutes(this.functions);
+    this.jobs = new Jobs(this, 'Jobs', { functions: this.functions, settings, alarms });
+    for (const name of Object.keys(FUNCTIONS) as FunctionName[]) alarms.onErrors(name, this.functions.get(name));
+
+    new CfnOutput(this, 'SiteUrl', { value: this.site.url, description: 'Public site (and the API under /api/)' });
+    new CfnOutput(this, 'DistributionDomainName', {
+      value: this.site.distribution.distributionDomainName,
+      description: 'Point the custom domain (CNAME/alias) here',
+    });
+    new CfnOutput(this, 'DistributionId', { value: this.site.distribution.distributionId });
+    new CfnOutput(this, 'SiteBucketName', { value: this.site.bucket.bucketName });
+    new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'HTTP API endpoint (the site reaches it as /api/)' });
+    new CfnOutput(this, 'TableName', { value: this.data.table.tableName });
+    for (const [name, queue] of this.jobs.deadLetterQueues) {
+      new CfnOutput(this, `${name}DeadLetterQueueUrl`, { value: queue.queueUrl, description: `Failed runs of job ${name}` });
+    }
+  }
+}
