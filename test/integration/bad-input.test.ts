@@ -153,7 +153,7 @@ describe('bad input to the API', () => {
     const res = await fetch(`${system.baseUrl}${c.path ?? '/api/regioscan'}`, {
       method: c.method ?? 'POST',
       headers,
-      body: c.body,
+      body: c.body as BodyInit | undefined,
     });
     const text = await res.text();
     expect(res.status).toBe(c.status);
