@@ -51,6 +51,11 @@ export const settingsSchema = z
         identity: z.union([hostname, z.email()]),
         /** Created by this stack. */
         configurationSetName: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'letters, digits, _ and - (at most 64)'),
+        /**
+         * Only while the account is in the SES sandbox: the verified recipient identities. In the
+         * sandbox SES also checks the sender's IAM permission on each recipient identity.
+         */
+        sandboxRecipients: z.array(z.union([hostname, z.email()])).optional(),
       })
       .strict(),
     /** Protect stored data: table deletion protection, and keep the table, buckets, queues and logs on stack deletion. */

@@ -11,11 +11,12 @@ import type { Settings } from '../environments.ts';
 export class Mail extends Construct {
   readonly configurationSet: ConfigurationSet;
   readonly identityArn: string;
+  readonly sandboxRecipientArns: string[];
   readonly configurationSetArn: string;
 
   constructor(scope: Construct, id: string, props: { ses: Settings['ses'] }) {
     super(scope, id);
-    const { identity, configurationSetName } = props.ses;
+    const { identity, configurationSetName, sandboxRecipients = [] } = props.ses;
     this.configurationSet = new ConfigurationSet(this, 'ConfigurationSet', {
       configurationSetName,
       suppressionReasons: SuppressionReasons.BOUNCES_AND_COMPLAINTS,
@@ -26,6 +27,7 @@ export class Mail extends Construct {
     });
     const stack = Stack.of(this);
     this.identityArn = stack.formatArn({ service: 'ses', resource: 'identity', resourceName: identity });
+    this.sandboxRecipientArns = sandboxRecipients.map((r) => stack.formatArn({ service: 'ses', resource: 'identity', resourceName: r }));
     this.configurationSetArn = stack.formatArn({ service: 'ses', resource: 'configuration-set', resourceName: configurationSetName });
   }
 
@@ -34,7 +36,7 @@ export class Mail extends Construct {
     grantee.grantPrincipal.addToPrincipalPolicy(
       new PolicyStatement({
         actions: ['ses:SendEmail', 'ses:SendRawEmail'],
-        resources: [this.identityArn, this.configurationSetArn],
+        resources: [this.identityArn, this.configurationSetArn, ...this.sandboxRecipientArns],
       }),
     );
   }

@@ -1,4 +1,4 @@
-import { Annotations, Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import {
   AccessLevel,
@@ -18,6 +18,7 @@ import {
   ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
@@ -95,8 +96,9 @@ export class Site extends Construct {
       comment: 'Monitor AOJ',
       defaultRootObject: 'index.html',
       defaultBehavior: {
-        // LIST lets S3 answer 404 (not 403) for a missing page, so only 404 needs an error page.
-        origin: S3BucketOrigin.withOriginAccessControl(this.bucket, { originAccessLevels: [AccessLevel.READ, AccessLevel.LIST] }),
+        // READ only: S3 answers 403 for a missing page. The API never answers 403, so mapping 403 to
+        // the 404 page touches only the site, and API 404s keep their own JSON or HTML body.
+        origin: S3BucketOrigin.withOriginAccessControl(this.bucket, { originAccessLevels: [AccessLevel.READ] }),
         viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
         cachePolicy: CachePolicy.CACHING_OPTIMIZED,
         compress: true,
@@ -114,8 +116,8 @@ export class Site extends Construct {
           responseHeadersPolicy,
         },
       },
-      // Error responses apply to the whole distribution: an API 404 also gets the site's 404 page.
-      errorResponses: [{ httpStatus: 404, responseHttpStatus: 404, responsePagePath: '/404.html', ttl: Duration.minutes(1) }],
+      // Error responses apply to the whole distribution, hence 403 (S3 only) rather than 404.
+      errorResponses: [{ httpStatus: 403, responseHttpStatus: 404, responsePagePath: '/404.html', ttl: Duration.minutes(1) }],
       httpVersion: HttpVersion.HTTP2_AND_3,
       priceClass: PriceClass.PRICE_CLASS_100,
       // Without a custom domain the *.cloudfront.net certificate applies, whose TLS policy is fixed.
@@ -123,13 +125,6 @@ export class Site extends Construct {
         ? { domainNames: [settings.customDomain.name], certificate, minimumProtocolVersion: SecurityPolicyProtocol.TLS_V1_2_2021 }
         : {}),
     });
-
-    // The LIST risk is a bucket listing at "/": defaultRootObject and the path rewrite above never
-    // send "/" to S3, and the cache policy forwards no query string (so no ?list-type=2 either).
-    Annotations.of(this.distribution).acknowledgeWarning(
-      '@aws-cdk/aws-cloudfront-origins:listBucketSecurityRisk',
-      'defaultRootObject is set and "/" is rewritten to /index.html',
-    );
 
     this.url = settings.customDomain
       ? `https://${settings.customDomain.name}`
@@ -146,6 +141,10 @@ export class Site extends Construct {
       distribution: this.distribution,
       distributionPaths: ['/*'],
       memoryLimit: 512,
+      logGroup: new LogGroup(this, 'DeployLogs', {
+        retention: settings.logRetentionDays as RetentionDays,
+        removalPolicy: settings.retainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+      }),
     });
   }
 }

@@ -1,0 +1,26 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
+import { describe, expect, it } from 'vitest';
+import { loadSettings } from '../../infra/environments.ts';
+import { FUNCTIONS, type FunctionName } from '../../shared/routes.ts';
+import { synth } from './synth.ts';
+
+describe('Lambda bundles (real esbuild)', () => {
+  it('bundles every function as an ESM file without the AWS SDK', { timeout: 120_000 }, () => {
+    const s = synth('test', loadSettings('test', {}), { bundle: true });
+    const functions = s.template.findResources('AWS::Lambda::Function') as Record<string, { Properties: { Code: { S3Key: string } } }>;
+    for (const name of Object.keys(FUNCTIONS) as FunctionName[]) {
+      const id = s.stack.getLogicalId(s.stack.functions.get(name).node.defaultChild as CfnFunction);
+      const hash = functions[id]!.Properties.Code.S3Key.replace(/\.zip$/, '');
+      const file = path.join(s.outdir, `asset.${hash}`, 'index.mjs');
+      expect(existsSync(file), `${name}: ${file}`).toBe(true);
+      expect(statSync(file).size).toBeGreaterThan(1000);
+      const code = readFileSync(file, 'utf8');
+      expect(code).toMatch(/^import\{createRequire as __monitorCreateRequire\}|^import \{ createRequire as __monitorCreateRequire \}/);
+      expect(code).toMatch(/export\s*\{[^}]*\bhandler\b/);
+      // The SDK stays external (the runtime provides it): imported, not inlined.
+      if (FUNCTIONS[name].access.length > 0) expect(code).toMatch(/from\s*"@aws-sdk\//);
+    }
+  });
+});
