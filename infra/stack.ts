@@ -1,6 +1,6 @@
 import { CfnOutput, Stack, type StackProps, Tags } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
-import { FUNCTIONS, type FunctionName } from '../shared/routes.ts';
+import { FUNCTIONS, type FunctionDefinition, type FunctionName } from '../shared/routes.ts';
 import type { Settings } from './environments.ts';
 import { Alarms } from './constructs/alarms.ts';
 import { Api } from './constructs/api.ts';
@@ -47,6 +47,10 @@ export class MonitorAojStack extends Stack {
     this.api.addRoutes(this.functions);
     this.jobs = new Jobs(this, 'Jobs', { functions: this.functions, settings, alarms });
     for (const name of Object.keys(FUNCTIONS) as FunctionName[]) alarms.onErrors(name, this.functions.get(name));
+    const mailSenders = (Object.keys(FUNCTIONS) as FunctionName[]).filter((name) =>
+      (FUNCTIONS[name] as FunctionDefinition).access.includes('send-mail'),
+    );
+    alarms.onDeadMail(mailSenders.map((name) => this.functions.get(name).logGroup));
 
     new CfnOutput(this, 'SiteUrl', { value: this.site.url, description: 'Public site (and the API under /api/)' });
     new CfnOutput(this, 'DistributionDomainName', {

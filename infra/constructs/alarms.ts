@@ -1,11 +1,13 @@
 import { Duration } from 'aws-cdk-lib';
-import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { Alarm, ComparisonOperator, Metric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
+import { FilterPattern, MetricFilter, type ILogGroup } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { DEAD_MAIL_MESSAGE, METRIC_NAMESPACE } from '../../shared/mail/events.ts';
 
 /** Alarms, sent by email when the environment has an `alarmEmail`. */
 export class Alarms extends Construct {
@@ -39,6 +41,34 @@ export class Alarms extends Construct {
       new Alarm(this, `${name}Errors`, {
         alarmDescription: `Function ${name} threw errors (see its log group).`,
         metric: fn.metricErrors({ period: Duration.minutes(5), statistic: 'Sum' }),
+        threshold: 1,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        evaluationPeriods: 1,
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+      }),
+    );
+  }
+
+  /**
+   * An email the sender gave up on stays in the table (status dead, queue MAIL#dead) and is logged;
+   * the log line becomes a metric so a person hears about it.
+   */
+  onDeadMail(logGroups: readonly ILogGroup[]): Alarm {
+    const metricName = 'DeadMail';
+    logGroups.forEach(
+      (logGroup, i) =>
+        new MetricFilter(this, `DeadMailFilter${i}`, {
+          logGroup,
+          filterPattern: FilterPattern.stringValue('$.message', '=', DEAD_MAIL_MESSAGE),
+          metricNamespace: METRIC_NAMESPACE,
+          metricName,
+          metricValue: '1',
+        }),
+    );
+    return this.notify(
+      new Alarm(this, 'DeadMail', {
+        alarmDescription: 'The mail sender gave up on an email after its last attempt (see docs/deploy.md, "Dead mail").',
+        metric: new Metric({ namespace: METRIC_NAMESPACE, metricName, period: Duration.minutes(5), statistic: 'Sum' }),
         threshold: 1,
         comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
         evaluationPeriods: 1,

@@ -3,6 +3,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { RuntimeConfig } from '../config/runtime.ts';
 import { log } from '../log.ts';
+import { DEAD_MAIL_MESSAGE } from './events.ts';
 import { renderResultEmail } from '../regioscan/email.ts';
 import { resultPath } from '../regioscan/pages.ts';
 import { getSubmission } from '../store/regioscan-store.ts';
@@ -134,7 +135,7 @@ async function recordFailure(deps: MailDeps, submissionId: string, attempts: num
     },
   };
   await deps.doc.send(new TransactWriteCommand({ TransactItems: dead ? [mailUpdate, submissionUpdate] : [mailUpdate] }));
-  log(dead ? 'error' : 'warn', dead ? 'mail gave up (dead letter)' : 'mail failed, will retry', { submissionId, attempts, errorName });
+  log(dead ? 'error' : 'warn', dead ? DEAD_MAIL_MESSAGE : 'mail failed, will retry', { submissionId, attempts, errorName });
   return dead ? 'dead' : 'retry';
 }
 

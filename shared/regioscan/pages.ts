@@ -1,4 +1,5 @@
 import { findGemeente, gemeentenByProvincie } from '../areas/gemeenten.ts';
+import { MIN_GROUP_SIZE } from '../privacy.ts';
 import { esc, formatDate, html } from '../web/html.ts';
 import { renderDocument } from '../web/layout.ts';
 import {
@@ -200,7 +201,7 @@ function emailStepBody(state: FlowState, errors: readonly FieldError[]): string 
   <div class="utrecht-form-field__input"><input class="utrecht-textbox utrecht-textbox--html-input${emailError ? ' utrecht-textbox--invalid' : ''}" type="email" id="email" name="email" autocomplete="email" spellcheck="false" maxlength="254" value="${esc(state.email ?? '')}" aria-describedby="email-uitleg${emailError ? ` ${errorId('email')}` : ''}"${emailError ? ' aria-invalid="true"' : ''}></div>
 </div>
 <h2 class="utrecht-heading-2">Wat wij met uw antwoorden doen</h2>
-<p class="utrecht-paragraph">Wij bewaren uw antwoorden, uw gemeente en waar u werkt. Wij bewaren geen naam. Later maken wij hiermee overzichten per gemeente en samenwerkingsverband. In die overzichten staan alleen totalen van minstens 5 mensen, zodat niemand te herkennen is. Lees meer in de <a class="utrecht-link" href="/privacy/">privacyverklaring</a>.</p>
+<p class="utrecht-paragraph">Wij bewaren uw antwoorden, uw gemeente en waar u werkt. Wij bewaren geen naam. Later maken wij hiermee overzichten per gemeente en samenwerkingsverband. In die overzichten staan alleen totalen van minstens ${MIN_GROUP_SIZE} mensen, zodat niemand te herkennen is. Lees meer in de <a class="utrecht-link" href="/privacy/">privacyverklaring</a>.</p>
 <div class="utrecht-form-field utrecht-form-field--checkbox${consentError ? ' utrecht-form-field--invalid' : ''}">
   ${errorMessage('toestemming', consentError)}
   <div class="utrecht-form-field__input"><input class="utrecht-checkbox utrecht-checkbox--html-input" type="checkbox" id="toestemming" name="toestemming" value="ja"${state.toestemming ? ' checked' : ''}${consentError ? ` aria-describedby="${errorId('toestemming')}" aria-invalid="true"` : ''}></div>
@@ -304,8 +305,8 @@ export function renderConfirmationPage(result: ResultView, emailStatus: EmailSta
     resultSections(result),
     scoringExplanation(),
     '<h2 class="utrecht-heading-2">Wat gebeurt er nu?</h2>',
-    `<p class="utrecht-paragraph">U kunt deze uitkomst later terugvinden via deze link: <a class="utrecht-link" href="${esc(link)}">${esc(link)}</a>. Bewaar de link als u de uitkomst wilt delen. Iedereen met de link kan de uitkomst zien. Er staan geen persoonsgegevens in.</p>`,
-    '<p class="utrecht-paragraph">Bespreek de uitkomst met collega\'s bij de gemeente, het samenwerkingsverband, scholen en jeugdhulp. De <a class="utrecht-link" href="/startgesprek/">vragen voor het startgesprek</a> helpen daarbij.</p>',
+    `<p class="utrecht-paragraph">U kunt deze uitkomst later terugvinden via deze link: <a class="utrecht-link" href="${esc(link)}">${esc(link)}</a>. Bewaar de link als u de uitkomst wilt delen. Iedereen met de link kan de uitkomst zien. Er staan geen naam en geen e-mailadres in, wel uw gemeente en waar u werkt.</p>`,
+    '<p class="utrecht-paragraph">Bespreek de uitkomst met collega\'s bij de gemeente, het samenwerkingsverband, scholen en jeugdhulp. De <a class="utrecht-link" href="/startgesprek/">vragen voor het Startgesprek</a> helpen daarbij.</p>',
   ]);
   return renderDocument({ title: 'Uw uitkomst - Regioscan', path: '/regioscan/', main, noindex: true });
 }

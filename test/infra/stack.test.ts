@@ -2,6 +2,7 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { CachePolicy, OriginRequestPolicy } from 'aws-cdk-lib/aws-cloudfront';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { ERRORS } from '../../shared/http/errors.ts';
+import { DEAD_MAIL_MESSAGE, METRIC_NAMESPACE } from '../../shared/mail/events.ts';
 import { describe, expect, it } from 'vitest';
 import { loadSettings, parseSettings, type Settings } from '../../infra/environments.ts';
 import { PATH_REWRITE_CODE } from '../../infra/constructs/site.ts';
@@ -221,6 +222,18 @@ describe.each(environments)('stack for %s', (envName, settings) => {
         const alarm = alarms.find((a) => JSON.stringify(a.Properties.Dimensions ?? []).includes(dlqId));
         expect(alarm?.Properties).toMatchObject({ MetricName: 'ApproximateNumberOfMessagesVisible', Threshold: 1 });
       }
+    });
+
+    it('turns the "mail gave up" log line of every mail-sending function into a metric with an alarm', () => {
+      const senders = (Object.keys(FUNCTIONS) as FunctionName[]).filter((n) => definition(n).access.includes('send-mail'));
+      const filters = Object.values(resourcesOf(s, 'AWS::Logs::MetricFilter'));
+      expect(filters).toHaveLength(senders.length);
+      for (const f of filters) {
+        expect(f.Properties.FilterPattern).toBe(`{ $.message = "${DEAD_MAIL_MESSAGE}" }`);
+        expect(f.Properties.MetricTransformations[0]).toMatchObject({ MetricNamespace: METRIC_NAMESPACE, MetricName: 'DeadMail' });
+      }
+      const alarms = Object.values(resourcesOf(s, 'AWS::CloudWatch::Alarm'));
+      expect(alarms.find((a) => a.Properties.MetricName === 'DeadMail')?.Properties).toMatchObject({ Namespace: METRIC_NAMESPACE, Threshold: 1 });
     });
   });
 

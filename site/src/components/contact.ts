@@ -6,8 +6,4 @@
  */
 export const CONTACT_EMAIL = 'info@monitor-aoj.nl';
 
-/**
- * Regional summaries only show groups of at least this many people (the Regioscan consent text in
- * shared/regioscan/pages.ts says the same). Move to shared/ when the benchmark code defines it.
- */
-export const MIN_GROUP_SIZE = 5;
+export { MIN_GROUP_SIZE } from '../../../shared/privacy.ts';
