@@ -1,6 +1,7 @@
 import { execSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { writeSnapshotForSite } from './snapshot-for-site.ts';
 
 /**
  * Builds the static site. The stylesheet is one plain file (site/public/css/monitor.css) rather than
@@ -35,6 +36,8 @@ export function buildStylesheet(): string {
 }
 
 buildStylesheet();
+const snapshot = await writeSnapshotForSite();
+console.log(`Regional pages from snapshot ${snapshot.snapshotId} (${snapshot.figures.length} figures).`);
 execSync('astro build --root site --silent', {
   stdio: 'inherit',
   env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },

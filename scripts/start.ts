@@ -1,10 +1,13 @@
-import { execSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { JOBS } from '../shared/routes.ts';
 import { bundleFunctions } from './local/bundle.ts';
-import { emulatorEnv, ensureTable, startDynamoDb, startS3, startSes, type Running } from './local/emulators.ts';
+import { ensureTable, startDynamoDb, startS3, startSes, type Running } from './local/emulators.ts';
 import { createGateway, listen } from './local/gateway.ts';
-import { LOCAL_BUCKETS, LOCAL_DATA_DIR, LOCAL_TABLE_NAME, localPorts } from './local/settings.ts';
+import { LOCAL_BUCKETS, LOCAL_DATA_DIR, LOCAL_TABLE_NAME, localHandlerEnv, localPorts } from './local/settings.ts';
+import { seedImportsBucketOnce } from './local/seed.ts';
+import { SEED_DIR } from '../shared/imports/seed.ts';
+import type { ImportReport } from '../shared/imports/run.ts';
 
 /**
  * `npm start`: the whole system on this machine, no AWS account and no Docker. Emulators keep their
@@ -12,6 +15,14 @@ import { LOCAL_BUCKETS, LOCAL_DATA_DIR, LOCAL_TABLE_NAME, localPorts } from './l
  * AWS, and one local origin serves site and API. Scheduled jobs run on a short local timer.
  */
 const ports = localPorts();
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: 'inherit', env });
+    child.once('error', reject);
+    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} exited with ${code}`))));
+  });
+}
 const running: Running[] = [];
 const stopAll = async () => {
   for (const r of running.reverse()) await r.stop().catch(() => undefined);
@@ -30,30 +41,36 @@ try {
   await ensureTable(dynamodb.endpoint, LOCAL_TABLE_NAME);
 
   const publicUrl = `http://localhost:${ports.site}`;
-  Object.assign(process.env, emulatorEnv({ dynamodb: dynamodb.endpoint, s3: s3.endpoint, ses: ses.endpoint }), {
-    TABLE_NAME: LOCAL_TABLE_NAME,
-    IMPORTS_BUCKET: LOCAL_BUCKETS.imports,
-    PUBLIC_URL: publicUrl,
-    MAIL_FROM: 'Monitor AOJ <noreply@monitor-aoj.local>',
-  });
+  Object.assign(process.env, localHandlerEnv(ports));
 
-  if (!process.argv.includes('--no-build')) {
-    console.log('Building the site ...');
-    execSync('npm run -s build:site', { stdio: 'inherit' });
-  }
   console.log('Bundling the functions ...');
   const loadHandler = await bundleFunctions(path.join(LOCAL_DATA_DIR, 'build'));
+  const runJob = async (name: (typeof JOBS)[number]) => (await loadHandler(name)) as unknown as (event: unknown) => Promise<unknown>;
+
+  // First start: drop the real source files into the local imports bucket and import them, as an
+  // operator would in AWS. Later starts keep what was imported (and what you added yourself).
+  const seeded = await seedImportsBucketOnce(s3.endpoint);
+  if (seeded > 0) {
+    console.log(`Importing ${seeded} source files from ${SEED_DIR} ...`);
+    const report = (await (await runJob('indicatorImport'))({})) as ImportReport;
+    console.log(`  accepted ${report.accepted.length}, quarantined ${report.quarantined.length}, snapshot ${report.snapshotId ?? '(unchanged)'}`);
+  }
+
+  if (!process.argv.includes('--no-build')) {
+    console.log('Building the site from the live snapshot ...');
+    // Not execSync: the emulators live in this process and must keep answering the build.
+    await run('npm', ['run', '-s', 'build:site'], { ...process.env, SNAPSHOT_SOURCE: 'live' });
+  }
   const server = createGateway({ siteDir: 'site/dist', loadHandler });
   await listen(server, ports.site, process.env.HOST ?? '127.0.0.1');
   running.push({ endpoint: publicUrl, stop: () => new Promise((r) => server.close(() => r())) });
 
   const jobIntervalMs = Number(process.env.LOCAL_JOB_INTERVAL_SECONDS ?? 30) * 1000;
+  // The mail sender runs on a short timer; the nightly import runs on demand (npm run job -- import).
   const timer = setInterval(() => {
-    for (const job of JOBS) {
-      void loadHandler(job)
-        .then((h) => (h as unknown as () => Promise<unknown>)())
-        .catch((e: unknown) => console.error(`job ${job} failed:`, e instanceof Error ? e.name : e));
-    }
+    void runJob('mailSender')
+      .then((job) => job({}))
+      .catch((e: unknown) => console.error('job mailSender failed:', e instanceof Error ? e.name : e));
   }, jobIntervalMs);
   running.push({ endpoint: '', stop: async () => clearInterval(timer) });
 
@@ -65,7 +82,8 @@ Monitor AOJ runs locally:
   DynamoDB Local  ${dynamodb.endpoint}   table ${LOCAL_TABLE_NAME}
   S3 (s3rver)     ${s3.endpoint}   buckets ${Object.values(LOCAL_BUCKETS).join(', ')}
   Data            ${path.resolve(LOCAL_DATA_DIR)}  (wipe with: npm run reset)
-  Jobs            ${JOBS.join(', ')} every ${jobIntervalMs / 1000} s
+  Jobs            mailSender every ${jobIntervalMs / 1000} s; import on demand: npm run job -- import
+                  (drop files in s3://${LOCAL_BUCKETS.imports}/incoming/ first; then restart to rebuild the site)
 Stop with Ctrl+C.`);
 } catch (error) {
   console.error('Could not start:', error instanceof Error ? error.message : error);

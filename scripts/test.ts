@@ -10,7 +10,14 @@ mkdirSync('.test-results', { recursive: true });
 const run = spawnSync(
   'vitest',
   ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)],
-  { stdio: 'inherit', env: { ...process.env, CDK_DISABLE_CLI_TELEMETRY: 'true', ASTRO_TELEMETRY_DISABLED: '1' } },
+  { stdio: 'inherit', env: {
+      ...process.env,
+      CDK_DISABLE_CLI_TELEMETRY: 'true',
+      ASTRO_TELEMETRY_DISABLED: '1',
+      // s3rver signs list continuation tokens with DES, which OpenSSL 3 only offers in its legacy provider.
+      NODE_OPTIONS: [process.env.NODE_OPTIONS, '--openssl-legacy-provider'].filter(Boolean).join(' '),
+    },
+  },
 );
 let passed = 0;
 let failed = 0;

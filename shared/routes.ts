@@ -2,7 +2,7 @@
  * The one list of Lambda functions and API routes. The CDK stack creates a function per entry and an
  * HTTP API route per route; the local gateway (`npm start`, tests) serves exactly the same routes.
  */
-export type Access = 'table-read' | 'table-write' | 'send-mail';
+export type Access = 'table-read' | 'table-write' | 'send-mail' | 'imports-bucket' | 'site-build';
 
 export interface FunctionDefinition {
   /** Source entry, relative to the repository root. */
@@ -44,6 +44,15 @@ export const FUNCTIONS = {
     memoryMb: 512,
     access: ['table-read', 'table-write', 'send-mail'],
     schedule: 'rate(5 minutes)',
+  },
+  indicatorImport: {
+    entry: 'functions/indicator-import/handler.ts',
+    description: 'Imports indicator and area files from the imports bucket and publishes a new snapshot',
+    timeoutSeconds: 600,
+    memoryMb: 2048,
+    access: ['table-read', 'table-write', 'imports-bucket', 'site-build'],
+    // Every night at 02:00 UTC; also started by uploads to incoming/.
+    schedule: 'cron(0 2 * * ? *)',
   },
 } as const satisfies Record<string, FunctionDefinition>;
 

@@ -12,3 +12,21 @@ export function localPorts(env: NodeJS.ProcessEnv = process.env) {
     ses: port('SES_PORT', 8005),
   };
 }
+
+/** Environment of the handlers under `npm start` and `npm run job`: the emulators and local settings. */
+export function localHandlerEnv(ports = localPorts()): Record<string, string> {
+  const host = '127.0.0.1';
+  return {
+    AWS_REGION: 'eu-central-1',
+    AWS_ACCESS_KEY_ID: 'S3RVER',
+    AWS_SECRET_ACCESS_KEY: 'S3RVER',
+    AWS_ENDPOINT_URL_DYNAMODB: `http://${host}:${ports.dynamodb}`,
+    AWS_ENDPOINT_URL_S3: `http://${host}:${ports.s3}`,
+    AWS_ENDPOINT_URL_SESV2: `http://${host}:${ports.ses}`,
+    AWS_ENDPOINT_URL_SES: `http://${host}:${ports.ses}`,
+    TABLE_NAME: LOCAL_TABLE_NAME,
+    IMPORTS_BUCKET: LOCAL_BUCKETS.imports,
+    PUBLIC_URL: `http://localhost:${ports.site}`,
+    MAIL_FROM: 'Monitor AOJ <noreply@monitor-aoj.local>',
+  };
+}

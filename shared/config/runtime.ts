@@ -12,6 +12,10 @@ export const runtimeSchema = z.object({
   MAIL_FROM: z.string().min(3),
   MAIL_REPLY_TO: z.string().optional(),
   SES_CONFIGURATION_SET: z.string().optional(),
+  /** Bucket where operators drop indicator and area files (the import job only). */
+  IMPORTS_BUCKET: z.string().min(3).optional(),
+  /** CodeBuild project that rebuilds the site after a new snapshot is published (AWS only). */
+  SITE_BUILD_PROJECT: z.string().optional(),
 });
 
 export type RuntimeConfig = z.infer<typeof runtimeSchema>;

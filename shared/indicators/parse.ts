@@ -1,0 +1,527 @@
+import { CsvError, parse } from 'csv-parse/sync';
+import { z } from 'zod';
+import {
+  AreaDataError,
+  buildAreaSet,
+  kindOfCode,
+  normaliseName,
+  type AreaSet,
+  type AreaSources,
+} from '../areas/model.ts';
+import { detectDelimiter } from '../areas/table.ts';
+import { INDICATORS_BY_ID } from './catalogue.ts';
+import { FORMATS, type AreaFileFormat, type FileFormat, type IndicatorFileFormat, type PeriodReading } from './formats.ts';
+import { isReadFailure, readCell, type Cell } from './values.ts';
+
+/**
+ * Reads one dropped source file: recognises its layout from the header, validates every row, and either
+ * returns all observations or rejects the file as a whole with a machine-readable error report. Pure:
+ * no I/O, so the import Lambda, the site build and the tests all call the same code.
+ */
+
+export type ImportErrorCode =
+  | 'encoding-invalid'
+  | 'file-empty'
+  | 'csv-malformed'
+  | 'format-unknown'
+  | 'format-ambiguous'
+  | 'delimiter-wrong'
+  | 'column-missing'
+  | 'column-duplicate'
+  | 'no-data-rows'
+  | 'column-count'
+  | 'area-missing'
+  | 'area-invalid'
+  | 'area-unknown'
+  | 'area-kind-not-accepted'
+  | 'area-dissolved'
+  | 'period-invalid'
+  | 'period-not-in-file-name'
+  | 'number-invalid'
+  | 'number-decimals-unexpected'
+  | 'value-out-of-range'
+  | 'row-duplicate'
+  | 'value-invalid'
+  | 'area-data-inconsistent';
+
+export interface ImportError {
+  file: string;
+  /** 1-based line in the file; 0 = the file as a whole. */
+  line: number;
+  /** Header name of the column, when the error is about one field. */
+  column?: string;
+  code: ImportErrorCode;
+  message: string;
+}
+
+export interface Observation {
+  indicatorId: string;
+  areaCode: string;
+  /** 'yyyy', or 'yyyy/yyyy' for a school year. */
+  period: string;
+  cell: Cell;
+  /** CBS marked the period as provisional ('2022*'). */
+  provisional: boolean;
+  formatId: string;
+  line: number;
+}
+
+export interface SkippedRows {
+  reason: string;
+  count: number;
+  firstLine: number;
+}
+
+export type ParseResult =
+  | {
+      ok: true;
+      kind: 'indicators';
+      file: string;
+      format: IndicatorFileFormat;
+      observations: Observation[];
+      /** Rows left out on purpose (filters, wijken, gemeenten dissolved before the crosswalk), counted. */
+      skipped: SkippedRows[];
+      rowsRead: number;
+    }
+  | {
+      ok: true;
+      kind: 'areas';
+      file: string;
+      format: AreaFileFormat;
+      /** The area sources with this file in place; store the text and rebuild with these. */
+      areaSources: AreaSources;
+      areaSet: AreaSet;
+      rowsRead: number;
+    }
+  | { ok: false; file: string; formatId?: string; errors: ImportError[]; /** More errors existed. */ truncated: boolean };
+
+export interface ParseContext {
+  areaSet: AreaSet;
+  /** The area tables the area set was built from; an area file replaces one of them. */
+  areaSources: AreaSources;
+  /** Stop collecting after this many errors (default 100). */
+  maxErrors?: number;
+  formats?: readonly FileFormat[];
+}
+
+const DEFAULT_MAX_ERRORS = 100;
+
+class ErrorLimitReached extends Error {}
+
+class ErrorCollector {
+  readonly errors: ImportError[] = [];
+  truncated = false;
+  constructor(
+    private readonly file: string,
+    private readonly max: number,
+  ) {}
+  add(line: number, code: ImportErrorCode, message: string, column?: string): void {
+    if (this.errors.length >= this.max) {
+      this.truncated = true;
+      throw new ErrorLimitReached();
+    }
+    this.errors.push({ file: this.file, line, ...(column !== undefined ? { column } : {}), code, message });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Periods
+
+type PeriodValue = { period: string; year: number; provisional: boolean };
+
+const CBS_PERIOD = /^(\d{4})(?:JJ00)?\s*(\*{1,2})?$/;
+const DMY_DATE = /^(\d{1,2})-(\d{1,2})-(\d{4})$/;
+const SCHOOL_YEAR = /^(\d{4})\s*[-/]\s*(\d{4})$/;
+
+/** Zod schemas per period reading: string in, PeriodValue out, with a stable issue code. */
+function periodSchema(reading: Exclude<PeriodReading, { kind: 'fixed' }>) {
+  return z.string().transform((raw, ctx): PeriodValue => {
+    const text = raw.trim();
+    const fail = (expected: string) => {
+      ctx.addIssue({ code: 'custom', message: `"${text}" is not a period (${expected})`, params: { code: 'period-invalid' } });
+      return z.NEVER;
+    };
+    switch (reading.kind) {
+      case 'cbs-period': {
+        const m = CBS_PERIOD.exec(text);
+        if (!m) return fail('expected 2019JJ00, 2022* or 2022');
+        return { period: m[1]!, year: Number(m[1]), provisional: m[2] !== undefined };
+      }
+      case 'year': {
+        if (!/^\d{4}$/.test(text)) return fail('expected a year such as 2024');
+        return { period: text, year: Number(text), provisional: false };
+      }
+      case 'date-dmy': {
+        const m = DMY_DATE.exec(text);
+        if (!m || Number(m[2]) < 1 || Number(m[2]) > 12 || Number(m[1]) < 1 || Number(m[1]) > 31) return fail('expected a date such as 1-1-2018');
+        return { period: m[3]!, year: Number(m[3]), provisional: false };
+      }
+      case 'school-year': {
+        const m = SCHOOL_YEAR.exec(text);
+        if (!m || Number(m[2]) !== Number(m[1]) + 1) return fail('expected a school year such as 2022-2023');
+        return { period: `${m[1]}/${m[2]}`, year: Number(m[1]), provisional: false };
+      }
+    }
+  });
+}
+
+function cellSchema(indicatorId: string, read: IndicatorFileFormat['values'][number]['read']) {
+  const definition = INDICATORS_BY_ID.get(indicatorId);
+  const range = definition?.range;
+  return z.string().transform((raw, ctx): Cell => {
+    const cell = readCell(raw, read);
+    if (isReadFailure(cell)) {
+      ctx.addIssue({ code: 'custom', message: cell.message, params: { code: cell.code } });
+      return z.NEVER;
+    }
+    if (cell.state === 'value' && range && (cell.value < range.min || (range.max !== undefined && cell.value > range.max))) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `${cell.value} is outside the plausible range ${range.min} to ${range.max ?? 'no maximum'} for ${indicatorId}`,
+        params: { code: 'value-out-of-range' },
+      });
+      return z.NEVER;
+    }
+    return cell;
+  });
+}
+
+function issueCode(error: z.ZodError): { code: ImportErrorCode; message: string } {
+  const issue = error.issues[0]!;
+  const code = (issue as { params?: { code?: ImportErrorCode } }).params?.code ?? 'value-invalid';
+  return { code, message: issue.message };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Reading the CSV and recognising the layout
+
+interface RawRecord {
+  fields: string[];
+  line: number;
+}
+
+function decode(bytes: Buffer | Uint8Array | string): string | undefined {
+  if (typeof bytes === 'string') return bytes;
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+function readRecords(text: string, delimiter: string): RawRecord[] {
+  const rows = parse(text, {
+    bom: true,
+    delimiter,
+    relax_column_count: true,
+    skip_empty_lines: true,
+    info: true,
+  }) as unknown as { record: string[]; info: { lines: number } }[];
+  return rows.map((r) => ({ fields: r.record, line: r.info.lines }));
+}
+
+type Recognition =
+  | { kind: 'match'; format: FileFormat }
+  | { kind: 'missing'; format: FileFormat; missing: string[] }
+  | { kind: 'unknown' }
+  | { kind: 'ambiguous'; formats: FileFormat[] };
+
+function recognise(header: readonly string[], formats: readonly FileFormat[]): Recognition {
+  const present = new Set(header);
+  const full = formats.filter((f) => f.requiredColumns.every((c) => present.has(c)));
+  if (full.length > 0) {
+    // The most specific layout wins (a superset of columns); a tie between layouts is reported.
+    const most = Math.max(...full.map((f) => f.requiredColumns.length));
+    const best = full.filter((f) => f.requiredColumns.length === most);
+    return best.length === 1 ? { kind: 'match', format: best[0]! } : { kind: 'ambiguous', formats: best };
+  }
+  let best: { format: FileFormat; hits: number } | undefined;
+  for (const format of formats) {
+    const hits = format.requiredColumns.filter((c) => present.has(c)).length;
+    if (!best || hits / format.requiredColumns.length > best.hits / best.format.requiredColumns.length) best = { format, hits };
+  }
+  // Close enough to one layout to say which columns are missing, rather than "unknown file".
+  if (best && best.hits >= 2 && best.hits * 2 >= best.format.requiredColumns.length) {
+    return { kind: 'missing', format: best.format, missing: best.format.requiredColumns.filter((c) => !present.has(c)) };
+  }
+  return { kind: 'unknown' };
+}
+
+// ---------------------------------------------------------------------------------------------------
+
+export function parseSourceFile(fileName: string, bytes: Buffer | Uint8Array | string, context: ParseContext): ParseResult {
+  const collector = new ErrorCollector(fileName, context.maxErrors ?? DEFAULT_MAX_ERRORS);
+  let formatId: string | undefined;
+  const fail = (): ParseResult => ({ ok: false, file: fileName, ...(formatId ? { formatId } : {}), errors: collector.errors, truncated: collector.truncated });
+  try {
+    const text = decode(bytes);
+    if (text === undefined) {
+      collector.add(0, 'encoding-invalid', 'the file is not valid UTF-8 (save it as "CSV UTF-8")');
+      return fail();
+    }
+    const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    if (body.trim() === '') {
+      collector.add(0, 'file-empty', 'the file is empty');
+      return fail();
+    }
+    const delimiter = detectDelimiter(body) ?? ',';
+    let records: RawRecord[];
+    try {
+      records = readRecords(body, delimiter);
+    } catch (error) {
+      if (error instanceof CsvError) {
+        const line = (error as CsvError & { lines?: number }).lines ?? 0;
+        const reason = error.code === 'CSV_QUOTE_NOT_CLOSED' ? 'a quoted field is not closed (is the file cut off?)' : error.message;
+        collector.add(line, 'csv-malformed', `${reason} [${error.code}]`);
+        return fail();
+      }
+      throw error;
+    }
+    const header = records[0]!.fields.map((h) => h.trim());
+    const formats = context.formats ?? FORMATS;
+    const recognition = recognise(header, formats);
+    if (recognition.kind === 'unknown') {
+      collector.add(1, 'format-unknown', `the header matches no known file layout (known: ${formats.map((f) => f.id).join(', ')}); see docs/import-formats.md`);
+      return fail();
+    }
+    if (recognition.kind === 'ambiguous') {
+      collector.add(1, 'format-ambiguous', `the header matches several layouts: ${recognition.formats.map((f) => f.id).join(', ')}`);
+      return fail();
+    }
+    formatId = recognition.format.id;
+    if (recognition.kind === 'missing') {
+      for (const column of recognition.missing) {
+        collector.add(1, 'column-missing', `column "${column}" is required by layout ${formatId}`, column);
+      }
+      return fail();
+    }
+    const format = recognition.format;
+    if (!format.delimiters.includes(delimiter as never)) {
+      collector.add(1, 'delimiter-wrong', `the file is separated by "${delimiter}", layout ${format.id} uses ${format.delimiters.map((d) => `"${d}"`).join(' or ')}`);
+      return fail();
+    }
+    const seen = new Set<string>();
+    for (const column of header) {
+      if (format.requiredColumns.includes(column) && seen.has(column)) collector.add(1, 'column-duplicate', `column "${column}" occurs twice in the header`, column);
+      seen.add(column);
+    }
+    if (collector.errors.length > 0) return fail();
+    if (records.length < 2) {
+      collector.add(2, 'no-data-rows', 'the file has a header but no data rows');
+      return fail();
+    }
+    const result =
+      format.kind === 'indicators'
+        ? parseIndicatorRows(fileName, format, header, records, context, collector)
+        : parseAreaRows(fileName, body, format, header, records, context, collector);
+    return collector.errors.length > 0 || !result ? fail() : result;
+  } catch (error) {
+    if (error instanceof ErrorLimitReached) return fail();
+    throw error;
+  }
+}
+
+function checkColumnCount(record: RawRecord, width: number, collector: ErrorCollector): boolean {
+  if (record.fields.length === width) return true;
+  collector.add(
+    record.line,
+    'column-count',
+    `the row has ${record.fields.length} fields, the header has ${width} (wrong delimiter in this row, or the file is cut off?)`,
+  );
+  return false;
+}
+
+function parseIndicatorRows(
+  fileName: string,
+  format: IndicatorFileFormat,
+  header: string[],
+  records: RawRecord[],
+  context: ParseContext,
+  collector: ErrorCollector,
+): ParseResult | undefined {
+  const { areaSet } = context;
+  const index = (column: string) => header.indexOf(column);
+  const areaIndex = index(format.area.column);
+  const periodIndex = format.period.kind === 'fixed' ? -1 : index(format.period.column);
+  const filters = (format.filters ?? []).map((f) => ({ ...f, index: index(f.column), keep: new Set(f.keep) }));
+  const values = format.values.map((v) => ({ ...v, index: index(v.column), schema: cellSchema(v.indicator, v.read), only: v.onlyPeriods ? new Set(v.onlyPeriods) : undefined }));
+  const readPeriod = format.period.kind === 'fixed' ? undefined : periodSchema(format.period);
+  const aliases = format.area.kind === 'code' ? (format.area.aliases ?? {}) : {};
+
+  let fixedPeriod: PeriodValue | undefined;
+  if (format.period.kind === 'fixed') {
+    if (!fileName.includes(format.period.fileNameMustContain)) {
+      collector.add(0, 'period-not-in-file-name', `layout ${format.id} has no period column; the file name must contain "${format.period.fileNameMustContain}" to confirm the period ${format.period.period}`);
+      return undefined;
+    }
+    fixedPeriod = { period: format.period.period, year: Number(format.period.period), provisional: false };
+  }
+
+  const skipped = new Map<string, SkippedRows>();
+  const skip = (reason: string, line: number) => {
+    const entry = skipped.get(reason);
+    if (entry) entry.count++;
+    else skipped.set(reason, { reason, count: 1, firstLine: line });
+  };
+  const observations: Observation[] = [];
+  const firstLineOf = new Map<string, number>();
+  let rowsRead = 0;
+
+  rows: for (let r = 1; r < records.length; r++) {
+    const record = records[r]!;
+    if (!checkColumnCount(record, header.length, collector)) continue;
+    const fields = record.fields;
+    for (const filter of filters) {
+      if (!filter.keep.has(fields[filter.index]!.trim())) {
+        skip(`${filter.column} is not ${[...filter.keep].join(' or ')} (${filter.why})`, record.line);
+        continue rows;
+      }
+    }
+    rowsRead++;
+
+    let period = fixedPeriod;
+    if (readPeriod) {
+      const parsed = readPeriod.safeParse(fields[periodIndex]!);
+      if (!parsed.success) {
+        const { code, message } = issueCode(parsed.error);
+        collector.add(record.line, code, message, header[periodIndex]);
+        continue;
+      }
+      period = parsed.data;
+    }
+
+    const rawArea = fields[areaIndex]!.trim();
+    if (rawArea === '') {
+      collector.add(record.line, 'area-missing', 'no area code or name', format.area.column);
+      continue;
+    }
+    let areaCode: string;
+    if (format.area.kind === 'name') {
+      const code = areaSet.codeByName.get(normaliseName(rawArea));
+      if (!code) {
+        collector.add(record.line, 'area-unknown', `"${rawArea}" is not a known gemeente name`, format.area.column);
+        continue;
+      }
+      areaCode = code;
+    } else {
+      areaCode = aliases[rawArea] ?? rawArea;
+      if (format.skipAreaCodes?.test(areaCode)) {
+        skip('area is a wijk, buurt, landsdeel or COROP region (not shown in the monitor)', record.line);
+        continue;
+      }
+    }
+    const kind = kindOfCode(areaCode);
+    if (!kind) {
+      collector.add(record.line, 'area-invalid', `"${rawArea}" is not an area code (GM0363, PO 27-07, VO 27-08, JZ13, PV27 or NL01)`, format.area.column);
+      continue;
+    }
+    if (!format.areaKinds.includes(kind)) {
+      collector.add(record.line, 'area-kind-not-accepted', `layout ${format.id} does not accept ${kind} figures ("${rawArea}")`, format.area.column);
+      continue;
+    }
+    if (kind === 'gemeente' && !areaSet.gemeenten.has(areaCode)) {
+      const dissolved = areaSet.dissolved.get(areaCode);
+      if (dissolved) {
+        if (period!.year >= dissolved.firstYearGone) {
+          collector.add(
+            record.line,
+            'area-dissolved',
+            `${areaCode} (${dissolved.name}) no longer existed in ${period!.period}: it merged into ${dissolved.successorCode} (between ${dissolved.lastYearCertain + 1} and ${dissolved.firstYearGone})`,
+            format.area.column,
+          );
+          continue;
+        }
+      } else if (period!.year < areaSet.crosswalkFromYear) {
+        skip(`gemeente dissolved before ${areaSet.crosswalkFromYear}: not in the herindelingen list, so it belongs to no current area`, record.line);
+        continue;
+      } else {
+        collector.add(record.line, 'area-unknown', `${areaCode} is not a gemeente of ${areaSet.indelingYear} nor in the herindelingen list`, format.area.column);
+        continue;
+      }
+    } else if (kind !== 'gemeente' && !areaSet.areas.has(areaCode)) {
+      collector.add(record.line, 'area-unknown', `${areaCode} is not a known ${kind}`, format.area.column);
+      continue;
+    }
+
+    for (const value of values) {
+      if (value.only && !value.only.has(period!.period)) continue;
+      const parsed = value.schema.safeParse(fields[value.index]!);
+      if (!parsed.success) {
+        const { code, message } = issueCode(parsed.error);
+        collector.add(record.line, code, message, value.column);
+        continue;
+      }
+      const key = `${value.indicator}|${areaCode}|${period!.period}`;
+      const first = firstLineOf.get(key);
+      if (first !== undefined) {
+        collector.add(record.line, 'row-duplicate', `${areaCode} ${period!.period} ${value.indicator} was already given on line ${first}`, value.column);
+        continue;
+      }
+      firstLineOf.set(key, record.line);
+      observations.push({
+        indicatorId: value.indicator,
+        areaCode,
+        period: period!.period,
+        cell: parsed.data,
+        provisional: period!.provisional,
+        formatId: format.id,
+        line: record.line,
+      });
+    }
+  }
+  if (rowsRead === 0 && collector.errors.length === 0) {
+    collector.add(0, 'no-data-rows', 'no row passed the layout\'s row filters');
+  }
+  return { ok: true, kind: 'indicators', file: fileName, format, observations, skipped: [...skipped.values()], rowsRead };
+}
+
+function parseAreaRows(
+  fileName: string,
+  text: string,
+  format: AreaFileFormat,
+  header: string[],
+  records: RawRecord[],
+  context: ParseContext,
+  collector: ErrorCollector,
+): ParseResult | undefined {
+  const schema = z.object(
+    Object.fromEntries(
+      Object.entries(format.columnPatterns).map(([column, pattern]) => [
+        column,
+        z.string().transform((raw, ctx) => {
+          const text = raw.trim();
+          if (!pattern.test(text)) ctx.addIssue({ code: 'custom', message: `"${text}" does not match ${pattern}`, params: { code: 'value-invalid' } });
+          return text;
+        }),
+      ]),
+    ),
+  );
+  const columns = Object.keys(format.columnPatterns);
+  const firstLineOf = new Map<string, number>();
+  for (let r = 1; r < records.length; r++) {
+    const record = records[r]!;
+    if (!checkColumnCount(record, header.length, collector)) continue;
+    const row = Object.fromEntries(columns.map((c) => [c, record.fields[header.indexOf(c)]!]));
+    const parsed = schema.safeParse(row);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) collector.add(record.line, 'value-invalid', issue.message, String(issue.path[0]));
+      continue;
+    }
+    const key = (parsed.data as Record<string, string>)[format.uniqueColumn]!;
+    const first = firstLineOf.get(key);
+    if (first !== undefined) collector.add(record.line, 'row-duplicate', `${key} was already given on line ${first}`, format.uniqueColumn);
+    else firstLineOf.set(key, record.line);
+  }
+  if (collector.errors.length > 0) return undefined;
+  // Row checks passed; now the file must also fit the other area tables (every gemeente in one
+  // provincie, jeugdregio and SWV; successors exist; ...). Otherwise the file is rejected as a whole.
+  const areaSources: AreaSources = { ...context.areaSources, [format.replaces]: text };
+  try {
+    const areaSet = buildAreaSet(areaSources, context.areaSet.indelingYear);
+    return { ok: true, kind: 'areas', file: fileName, format, areaSources, areaSet, rowsRead: records.length - 1 };
+  } catch (error) {
+    if (!(error instanceof AreaDataError)) throw error;
+    for (const problem of error.problems) collector.add(0, 'area-data-inconsistent', problem);
+    return undefined;
+  }
+}

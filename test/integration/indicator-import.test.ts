@@ -1,0 +1,155 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { CreateBucketCommand, GetObjectCommand, ListObjectsV2Command, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import { PREFIXES, readLiveSnapshot, readPointer, runImport, type ImportDeps } from '../../shared/imports/run.ts';
+import { seedFiles } from '../../shared/imports/seed.ts';
+import { dynamoClient, ensureTable } from '../../scripts/local/emulators.ts';
+import { localS3 } from '../../scripts/local/seed.ts';
+import { EXPECTED } from '../fixtures/indicators/problems/expected.ts';
+
+/**
+ * The real import against s3rver and DynamoDB Local: the real source files are accepted and
+ * published; problem files are quarantined with an exact report and change nothing that is live;
+ * replaying any file writes nothing.
+ */
+const PROBLEMS_DIR = 'test/fixtures/indicators/problems';
+let s3: S3Client;
+let deps: ImportDeps;
+let clock = new Date('2026-11-24T02:00:00Z');
+
+async function drop(fileName: string, bytes: Buffer): Promise<void> {
+  await s3.send(new PutObjectCommand({ Bucket: deps.bucket, Key: `${PREFIXES.incoming}${fileName}`, Body: bytes }));
+}
+
+async function keys(prefix = ''): Promise<string[]> {
+  const out = await s3.send(new ListObjectsV2Command({ Bucket: deps.bucket, Prefix: prefix }));
+  return (out.Contents ?? []).map((o) => o.Key!).sort();
+}
+
+async function tableItems(): Promise<unknown[]> {
+  const out = await deps.doc.send(new ScanCommand({ TableName: deps.tableName, ConsistentRead: true }));
+  return (out.Items ?? []).sort((a, b) => String(a.pk).localeCompare(String(b.pk)));
+}
+
+/** Everything the import can write: table items and bucket keys outside incoming/. */
+async function state() {
+  return { items: await tableItems(), keys: (await keys()).filter((k) => !k.startsWith(PREFIXES.incoming)) };
+}
+
+beforeAll(async () => {
+  s3 = localS3(inject('s3Endpoint'));
+  const bucket = `imports-${randomUUID().slice(0, 8)}`;
+  await s3.send(new CreateBucketCommand({ Bucket: bucket }));
+  const tableName = `test-${randomUUID()}`;
+  await ensureTable(inject('dynamodbEndpoint'), tableName);
+  deps = { s3, doc: DynamoDBDocumentClient.from(dynamoClient(inject('dynamodbEndpoint'))), bucket, tableName, now: () => clock };
+});
+afterAll(() => s3.destroy());
+
+const problemFiles = Object.entries(EXPECTED).filter(([, expected]) => expected !== 'ok');
+
+describe('indicator import against s3rver and DynamoDB Local', () => {
+  let firstSnapshotId: string;
+
+  it('accepts the real source files and publishes one snapshot', async () => {
+    for (const file of seedFiles()) await drop(file.fileName, Buffer.from(file.bytes));
+    const report = await runImport(deps);
+    expect(report.quarantined).toEqual([]);
+    expect(report.accepted.map((a) => a.file)).toEqual(seedFiles().map((f) => f.fileName));
+    expect(report.published).toBe(true);
+    firstSnapshotId = report.snapshotId!;
+    const pointer = await readPointer(deps);
+    expect(pointer?.snapshotId).toBe(firstSnapshotId);
+    const snapshot = await readLiveSnapshot(deps);
+    const amsterdam2023 = snapshot!.figures.find((f) => f.indicatorId === 'inwoners' && f.areaCode === 'GM0363' && f.period === '2023');
+    expect(amsterdam2023?.result).toEqual({ state: 'value', value: 918_117 });
+    expect(await keys(PREFIXES.incoming)).toEqual([]);
+  });
+
+  it('writes nothing when the same files are dropped again', async () => {
+    const before = await state();
+    for (const file of seedFiles()) await drop(file.fileName, Buffer.from(file.bytes));
+    clock = new Date(clock.getTime() + 24 * 3600_000);
+    const report = await runImport(deps);
+    expect(report.alreadyImported).toHaveLength(seedFiles().length);
+    expect(report.published).toBe(false);
+    expect(await state()).toEqual(before);
+    expect(await keys(PREFIXES.incoming)).toEqual([]);
+  });
+
+  it(`quarantines each of the ${problemFiles.length} problem files with an exact report, and the live snapshot stays`, async () => {
+    expect(problemFiles.length).toBeGreaterThanOrEqual(20);
+    const livePointer = await readPointer(deps);
+    const liveObject = await s3.send(new GetObjectCommand({ Bucket: deps.bucket, Key: `${PREFIXES.published}${firstSnapshotId}.json` }));
+    const liveBytes = await liveObject.Body!.transformToString();
+
+    for (const [name] of problemFiles) await drop(name, readFileSync(path.join(PROBLEMS_DIR, name)));
+    const report = await runImport(deps);
+    expect(report.accepted).toEqual([]);
+    expect(report.published).toBe(false);
+    expect(report.quarantined.map((q) => q.file).sort()).toEqual(problemFiles.map(([n]) => n).sort());
+
+    for (const [name, expected] of problemFiles) {
+      const entry = report.quarantined.find((q) => q.file === name)!;
+      const errors = JSON.parse(
+        await (await s3.send(new GetObjectCommand({ Bucket: deps.bucket, Key: entry.report }))).Body!.transformToString(),
+      ) as { file: string; liveSnapshotChanged: boolean; errors: { line: number; column?: string; code: string }[] };
+      expect(errors.file).toBe(name);
+      expect(errors.liveSnapshotChanged).toBe(false);
+      const want = expected as { line: number; column?: string; code: string }[];
+      expect(errors.errors.map((e) => ({ line: e.line, code: e.code, ...(e.column ? { column: e.column } : {}) })), name).toEqual(
+        want.map((e) => ({ line: e.line, code: e.code, ...(e.column ? { column: e.column } : {}) })),
+      );
+      // The file itself is kept next to its report.
+      expect(await keys(entry.report.replace(/\.errors\.json$/, ''))).toContain(entry.report.replace(/\.errors\.json$/, ''));
+    }
+
+    expect(await readPointer(deps)).toEqual(livePointer);
+    const after = await s3.send(new GetObjectCommand({ Bucket: deps.bucket, Key: `${PREFIXES.published}${firstSnapshotId}.json` }));
+    expect(await after.Body!.transformToString()).toBe(liveBytes);
+  });
+
+  it('writes nothing when a quarantined file is dropped again', async () => {
+    const before = await state();
+    const [name] = problemFiles[0]!;
+    await drop(name, readFileSync(path.join(PROBLEMS_DIR, name)));
+    const report = await runImport(deps);
+    expect(report.alreadyImported).toEqual([name]);
+    expect(await state()).toEqual(before);
+  });
+
+  it('publishes a new snapshot for a new good file, in one switch', async () => {
+    const name = '26_TESTDATA_swv-figure-ok.csv';
+    await drop(name, readFileSync(path.join(PROBLEMS_DIR, name)));
+    const report = await runImport(deps);
+    expect(report.accepted.map((a) => a.file)).toEqual([name]);
+    expect(report.published).toBe(true);
+    expect(report.snapshotId).not.toBe(firstSnapshotId);
+    const pointer = await readPointer(deps);
+    expect(pointer?.snapshotId).toBe(report.snapshotId);
+    expect(pointer?.manifest.files.map((f) => f.fileName)).toContain(name);
+    // The previous snapshot is still there, whole, for readers that started before the switch.
+    expect(await keys(PREFIXES.published)).toContain(`${PREFIXES.published}${firstSnapshotId}.json`);
+  });
+
+  it('lets only one of two concurrent imports publish; the other leaves its file for the next run', async () => {
+    const a = '14_TESTDATA_bom-quotes-ok.csv';
+    const b = '27_TESTDATA_space-padding-ok.csv';
+    await drop(a, readFileSync(path.join(PROBLEMS_DIR, a)));
+    await drop(b, readFileSync(path.join(PROBLEMS_DIR, b)));
+    const [first, second] = await Promise.all([
+      runImport(deps, [`${PREFIXES.incoming}${a}`]),
+      runImport(deps, [`${PREFIXES.incoming}${b}`]),
+    ]);
+    expect([first.published, second.published].filter(Boolean)).toHaveLength(1);
+    const loser = first.published ? b : a;
+    expect(await keys(PREFIXES.incoming)).toEqual([`${PREFIXES.incoming}${loser}`]);
+    const next = await runImport(deps);
+    expect(next.published).toBe(true);
+    expect((await readPointer(deps))?.manifest.files.map((f) => f.fileName)).toEqual(expect.arrayContaining([a, b]));
+  });
+});
