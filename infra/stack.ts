@@ -6,9 +6,11 @@ import { Alarms } from './constructs/alarms.ts';
 import { Api } from './constructs/api.ts';
 import { Data } from './constructs/data.ts';
 import { Functions } from './constructs/functions.ts';
+import { Imports } from './constructs/imports.ts';
 import { Jobs } from './constructs/jobs.ts';
 import { Mail } from './constructs/mail.ts';
 import { Site } from './constructs/site.ts';
+import { SiteBuild } from './constructs/site-build.ts';
 
 export interface MonitorAojStackProps extends StackProps {
   readonly envName: string;
@@ -17,11 +19,16 @@ export interface MonitorAojStackProps extends StackProps {
   readonly siteDir: string;
 }
 
-/** One environment of Monitor AOJ: data, mail, functions, API, jobs and site. */
+/** The function that imports indicator files (started by uploads to incoming/ as well as nightly). */
+const IMPORT_FUNCTION: FunctionName = 'indicatorImport';
+
+/** One environment of Monitor AOJ: data, imports, mail, functions, API, jobs, site and its rebuild. */
 export class MonitorAojStack extends Stack {
   readonly data: Data;
   readonly api: Api;
   readonly site: Site;
+  readonly imports: Imports;
+  readonly siteBuild: SiteBuild;
   readonly functions: Functions;
   readonly jobs: Jobs;
 
@@ -38,12 +45,23 @@ export class MonitorAojStack extends Stack {
     // functions exist (they need the site's URL for links in emails).
     this.api = new Api(this, 'Api', { settings });
     this.site = new Site(this, 'Site', { settings, siteDir: props.siteDir, apiDomainName: this.api.domainName });
+    this.imports = new Imports(this, 'Imports', { retainData: settings.retainData });
+    // Rebuilds the site after an import; the functions get its name (a plain string) and may start it.
+    this.siteBuild = new SiteBuild(this, 'SiteBuild', {
+      settings,
+      table: this.data.table,
+      importsBucket: this.imports.bucket,
+      site: this.site,
+    });
     this.functions = new Functions(this, 'Functions', {
       table: this.data.table,
       mail,
       settings,
       publicUrl: settings.publicUrl?.replace(/\/$/, '') ?? this.site.url,
+      importsBucket: this.imports.bucket,
+      siteBuild: this.siteBuild,
     });
+    this.imports.notifyOnUpload(this.functions.get(IMPORT_FUNCTION));
     this.api.addRoutes(this.functions);
     this.jobs = new Jobs(this, 'Jobs', { functions: this.functions, settings, alarms });
     for (const name of Object.keys(FUNCTIONS) as FunctionName[]) alarms.onErrors(name, this.functions.get(name));
@@ -61,6 +79,18 @@ export class MonitorAojStack extends Stack {
     new CfnOutput(this, 'SiteBucketName', { value: this.site.bucket.bucketName });
     new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'HTTP API endpoint (the site reaches it as /api/)' });
     new CfnOutput(this, 'TableName', { value: this.data.table.tableName });
+    new CfnOutput(this, 'ImportsBucketName', {
+      value: this.imports.bucket.bucketName,
+      description: 'Drop indicator and area files under incoming/ (aws s3 cp file.csv s3://<bucket>/incoming/)',
+    });
+    new CfnOutput(this, 'ImportFunctionName', {
+      value: this.functions.get(IMPORT_FUNCTION).functionName,
+      description: 'Run the import on demand: aws lambda invoke --function-name <name> --payload {} out.json',
+    });
+    new CfnOutput(this, 'SiteBuildProjectName', {
+      value: this.siteBuild.projectName,
+      description: 'Rebuild the site from the live snapshot: aws codebuild start-build --project-name <name>',
+    });
     for (const [name, queue] of this.jobs.deadLetterQueues) {
       new CfnOutput(this, `${name}DeadLetterQueueUrl`, { value: queue.queueUrl, description: `Failed runs of job ${name}` });
     }

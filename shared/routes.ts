@@ -2,7 +2,8 @@
  * The one list of Lambda functions and API routes. The CDK stack creates a function per entry and an
  * HTTP API route per route; the local gateway (`npm start`, tests) serves exactly the same routes.
  */
-export type Access = 'table-read' | 'table-write' | 'send-mail' | 'imports-bucket' | 'site-build';
+/** snapshot-read: read published/ in the imports bucket; imports-bucket: the import's full access to it. */
+export type Access = 'table-read' | 'table-write' | 'send-mail' | 'imports-bucket' | 'snapshot-read' | 'site-build';
 
 export interface FunctionDefinition {
   /** Source entry, relative to the repository root. */
@@ -45,6 +46,20 @@ export const FUNCTIONS = {
     access: ['table-read', 'table-write', 'send-mail'],
     schedule: 'rate(5 minutes)',
   },
+  regionalSearch: {
+    entry: 'functions/regional-search/handler.ts',
+    description: 'Cijfers per gebied: search by name or code (works without JavaScript)',
+    timeoutSeconds: 10,
+    memoryMb: 1024,
+    access: ['table-read', 'snapshot-read'],
+  },
+  regionalCompare: {
+    entry: 'functions/regional-compare/handler.ts',
+    description: 'Cijfers per gebied: an area page with the comparison areas chosen in the GET form',
+    timeoutSeconds: 10,
+    memoryMb: 1024,
+    access: ['table-read', 'snapshot-read'],
+  },
   indicatorImport: {
     entry: 'functions/indicator-import/handler.ts',
     description: 'Imports indicator and area files from the imports bucket and publishes a new snapshot',
@@ -69,6 +84,8 @@ export const ROUTES: readonly RouteDefinition[] = [
   { method: 'POST', path: '/api/regioscan/stap', function: 'regioscanStep' },
   { method: 'POST', path: '/api/regioscan', function: 'regioscanSubmit' },
   { method: 'GET', path: '/api/regioscan/uitkomst/{submissionId}', function: 'regioscanResult' },
+  { method: 'GET', path: '/api/gebieden/zoek', function: 'regionalSearch' },
+  { method: 'GET', path: '/api/gebieden/vergelijk', function: 'regionalCompare' },
 ];
 
 /** Jobs: functions with a schedule. */

@@ -28,6 +28,9 @@ export async function handler(event?: unknown): Promise<ImportReport> {
     { s3, doc: documentClient(), bucket: config.IMPORTS_BUCKET, tableName: config.TABLE_NAME, now: () => new Date() },
     uploadedKeys(event),
   );
+  // Two uploads at once start two runs; the one that lost the switch fails, so Lambda retries it
+  // (async retries, then the dead-letter queue) and its files do not wait for the next night.
+  if (report.raceLost) throw new Error('Another import published first; this run will be retried');
   if (report.published) await requestSiteRebuild(config, report.snapshotId!);
   return report;
 }

@@ -1,20 +1,27 @@
 import path from 'node:path';
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import type { Grant, IGrantable } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { PREFIXES } from '../../shared/imports/prefixes.ts';
 import type { z } from 'zod';
 import type { runtimeSchema } from '../../shared/config/runtime.ts';
-import { FUNCTIONS, type FunctionDefinition, type FunctionName } from '../../shared/routes.ts';
+import { FUNCTIONS, type Access, type FunctionDefinition, type FunctionName } from '../../shared/routes.ts';
 import { BUNDLING } from '../../tools/bundling.ts';
 import type { Settings } from '../environments.ts';
 import { REPO_ROOT } from '../paths.ts';
 import type { Mail } from './mail.ts';
 
-/** Every variable of shared/config/runtime.ts must be listed here (the compiler checks it). */
+/**
+ * Every variable of shared/config/runtime.ts must be listed here (the compiler checks it); undefined
+ * leaves it unset. The access-bound ones are set only on functions whose `access` needs them.
+ */
 type RuntimeEnvironment = Record<keyof z.input<typeof runtimeSchema>, string | undefined>;
+type AccessEnvironment = 'IMPORTS_BUCKET' | 'SITE_BUILD_PROJECT';
 
 export interface FunctionsProps {
   readonly table: ITable;
@@ -22,6 +29,10 @@ export interface FunctionsProps {
   readonly settings: Settings;
   /** Origin of the public site, for links in emails. */
   readonly publicUrl: string;
+  /** Access 'imports-bucket': read, write, delete and list (IMPORTS_BUCKET). */
+  readonly importsBucket: IBucket;
+  /** Access 'site-build': may start this CodeBuild project (SITE_BUILD_PROJECT). */
+  readonly siteBuild: { readonly projectName: string; grantStartBuild(grantee: IGrantable): Grant };
 }
 
 if (BUNDLING.format !== 'esm') throw new Error('infra expects ESM bundles (tools/bundling.ts)');
@@ -33,16 +44,22 @@ export class Functions extends Construct {
   constructor(scope: Construct, id: string, props: FunctionsProps) {
     super(scope, id);
     const { settings } = props;
-    const environment: RuntimeEnvironment = {
+    const common: Omit<RuntimeEnvironment, AccessEnvironment> = {
       TABLE_NAME: props.table.tableName,
       PUBLIC_URL: props.publicUrl,
       MAIL_FROM: settings.ses.fromAddress,
       MAIL_REPLY_TO: settings.ses.replyTo,
       SES_CONFIGURATION_SET: props.mail.configurationSet.configurationSetName,
     };
-    const definedEnvironment = Object.fromEntries(
-      Object.entries(environment).filter((entry): entry is [string, string] => entry[1] !== undefined),
-    );
+    const environmentFor = (access: readonly Access[]): Record<string, string> => {
+      const environment: RuntimeEnvironment = {
+        ...common,
+        IMPORTS_BUCKET:
+          access.includes('imports-bucket') || access.includes('snapshot-read') ? props.importsBucket.bucketName : undefined,
+        SITE_BUILD_PROJECT: access.includes('site-build') ? props.siteBuild.projectName : undefined,
+      };
+      return Object.fromEntries(Object.entries(environment).filter((entry): entry is [string, string] => entry[1] !== undefined));
+    };
     const removalPolicy = settings.retainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
 
     const byName = new Map<FunctionName, NodejsFunction>();
@@ -61,7 +78,7 @@ export class Functions extends Construct {
         memorySize: def.memoryMb,
         timeout: Duration.seconds(def.timeoutSeconds),
         logGroup,
-        environment: definedEnvironment,
+        environment: environmentFor(def.access),
         projectRoot: REPO_ROOT,
         depsLockFilePath: path.join(REPO_ROOT, 'package-lock.json'),
         bundling: {
@@ -80,6 +97,10 @@ export class Functions extends Construct {
       if (def.access.includes('table-read')) props.table.grantReadData(fn);
       if (def.access.includes('table-write')) props.table.grantWriteData(fn);
       if (def.access.includes('send-mail')) props.mail.grantSend(fn);
+      if (def.access.includes('imports-bucket')) props.importsBucket.grantReadWrite(fn);
+      // Pages built on the live snapshot read published snapshots only, nothing operators dropped.
+      if (def.access.includes('snapshot-read')) props.importsBucket.grantRead(fn, `${PREFIXES.published}*`);
+      if (def.access.includes('site-build')) props.siteBuild.grantStartBuild(fn);
       byName.set(name, fn);
     }
     this.byName = byName;

@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, FileSystem, RemovalPolicy } from 'aws-cdk-lib';
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import {
   AccessLevel,
@@ -46,6 +46,13 @@ export const PATH_REWRITE_CODE = `function handler(event) {
   return request;
 }`;
 
+/**
+ * Cache-Control of every site file, from a deploy and from the rebuild after an import alike: edges
+ * keep files until the next invalidation; browsers revalidate each time, so a new release (and the
+ * fixed-name stylesheet the API pages link) shows at once.
+ */
+export const SITE_CACHE_CONTROL = 'public, max-age=0, must-revalidate, s-maxage=31536000';
+
 export interface SiteProps {
   readonly settings: Settings;
   /** Built static site (site/dist); its files are uploaded on every deploy. */
@@ -59,6 +66,10 @@ export class Site extends Construct {
   readonly bucket: Bucket;
   readonly distribution: Distribution;
   readonly url: string;
+  /** The upload of the built site (siteDir) on deploy. */
+  readonly deployment: BucketDeployment;
+  /** Fingerprint of siteDir: changes whenever a deploy uploads a different build. */
+  readonly sourceHash: string;
 
   constructor(scope: Construct, id: string, props: SiteProps) {
     super(scope, id);
@@ -130,14 +141,13 @@ export class Site extends Construct {
       ? `https://${settings.customDomain.name}`
       : `https://${this.distribution.distributionDomainName}`;
 
-    new BucketDeployment(this, 'Deploy', {
+    this.sourceHash = FileSystem.fingerprint(props.siteDir);
+    this.deployment = new BucketDeployment(this, 'Deploy', {
       sources: [Source.asset(props.siteDir)],
       destinationBucket: this.bucket,
       // Files of the previous release are removed; the bucket keeps them as old versions for 30 days.
       prune: true,
-      // Edges keep files until the next deploy invalidates them; browsers revalidate each time, so
-      // a new release (and the fixed-name stylesheet the API pages link) shows at once.
-      cacheControl: [CacheControl.fromString('public, max-age=0, must-revalidate, s-maxage=31536000')],
+      cacheControl: [CacheControl.fromString(SITE_CACHE_CONTROL)],
       distribution: this.distribution,
       distributionPaths: ['/*'],
       memoryLimit: 512,

@@ -29,6 +29,7 @@ export const ERRORS = {
   NOT_FOUND: { status: 404, message: 'Deze pagina bestaat niet.' },
   METHOD_NOT_ALLOWED: { status: 405, message: 'Deze methode is hier niet toegestaan.' },
   SUBMISSION_CONFLICT: { status: 409, message: 'Deze Regioscan is al verstuurd met andere antwoorden.' },
+  NO_FIGURES_YET: { status: 503, message: 'Er zijn nog geen cijfers geladen. Probeer het later opnieuw.' },
   INTERNAL: { status: 500, message: 'Er ging bij ons iets mis. Probeer het later opnieuw.' },
 } as const;
 

@@ -10,6 +10,7 @@ import {
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { ImportError } from '../indicators/parse.ts';
+import { PREFIXES } from './prefixes.ts';
 import { log } from '../log.ts';
 import {
   checkNewFile,
@@ -27,12 +28,7 @@ import {
  * accepted files and written under its own id, and only then one conditional write moves the live
  * pointer. A bad file goes to quarantine/ with an error report and changes nothing that is live.
  */
-export const PREFIXES = {
-  incoming: 'incoming/',
-  accepted: 'accepted/',
-  quarantine: 'quarantine/',
-  published: 'published/',
-} as const;
+export { PREFIXES };
 
 const POINTER_KEY = { pk: 'INDICATORS', sk: 'CURRENT' };
 const fileKey = (sha: string) => ({ pk: `IMPORTFILE#${sha}`, sk: 'FILE' });
@@ -59,6 +55,8 @@ export interface ImportReport {
   snapshotId?: string;
   /** True when the live pointer moved to a new snapshot. */
   published: boolean;
+  /** Another run published first; this run's files are still in incoming/ and it should run again. */
+  raceLost?: boolean;
 }
 
 async function getBytes(deps: ImportDeps, key: string): Promise<Buffer | undefined> {
@@ -199,9 +197,9 @@ export async function runImport(deps: ImportDeps, keys?: readonly string[]): Pro
         );
       } catch (error) {
         if (error instanceof ConditionalCheckFailedException) {
-          // Another import published first; leave the files in incoming/ for the next run.
+          // Another import published first; leave the files in incoming/ for a retry of this run.
           log('warn', 'import lost a race with another run; nothing published');
-          return { ...report, published: false };
+          return { ...report, published: false, raceLost: true };
         }
         throw error;
       }

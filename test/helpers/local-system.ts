@@ -1,6 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
+import { CreateBucketCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { PREFIXES, runImport } from '../../shared/imports/run.ts';
+import { seedFiles } from '../../shared/imports/seed.ts';
+import { localS3 } from '../../scripts/local/seed.ts';
 import { inject } from 'vitest';
 import { resetRuntimeConfig } from '../../shared/config/runtime.ts';
 import { FUNCTIONS, type FunctionName } from '../../shared/routes.ts';
@@ -32,7 +36,7 @@ export interface LocalSystem {
  * The system as `npm start` runs it, for one test file: a table of its own in DynamoDB Local, the
  * shared SES emulator, the real handlers behind the local API gateway, and the built site.
  */
-export async function startLocalSystem(options: { site?: boolean } = {}): Promise<LocalSystem> {
+export async function startLocalSystem(options: { site?: boolean; snapshot?: boolean } = {}): Promise<LocalSystem> {
   const dynamodbEndpoint = inject('dynamodbEndpoint');
   const sesEndpoint = inject('sesEndpoint');
   const tableName = `test-${randomUUID()}`;
@@ -43,6 +47,7 @@ export async function startLocalSystem(options: { site?: boolean } = {}): Promis
     PUBLIC_URL: 'http://localhost:4321',
     MAIL_FROM: 'Monitor AOJ <noreply@monitor-aoj.test>',
   });
+  if (options.snapshot) await publishSeedSnapshot(tableName);
   resetRuntimeConfig();
   const loadHandler = async (name: FunctionName) => {
     const module = (await import(path.resolve(FUNCTIONS[name].entry))) as { handler: LambdaHandler };
@@ -67,6 +72,24 @@ export async function startLocalSystem(options: { site?: boolean } = {}): Promis
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+/**
+ * Imports the real source files into a bucket of this test file, as `npm start` does, so that the
+ * API pages built on the live snapshot (search, "vergelijk met") have figures.
+ */
+async function publishSeedSnapshot(tableName: string): Promise<void> {
+  const s3 = localS3(inject('s3Endpoint'));
+  const bucket = `imports-${randomUUID().slice(0, 8)}`;
+  await s3.send(new CreateBucketCommand({ Bucket: bucket }));
+  for (const file of seedFiles()) {
+    await s3.send(new PutObjectCommand({ Bucket: bucket, Key: `${PREFIXES.incoming}${file.fileName}`, Body: file.bytes }));
+  }
+  const doc = DynamoDBDocumentClient.from(dynamoClient(inject('dynamodbEndpoint')));
+  const report = await runImport({ s3, doc, bucket, tableName, now: () => new Date() });
+  if (!report.published) throw new Error('seed import did not publish');
+  process.env.IMPORTS_BUCKET = bucket;
+  s3.destroy();
 }
 
 /** A unique address per test, so parallel test files never read each other's mail. */

@@ -146,6 +146,7 @@ describe('indicator import against s3rver and DynamoDB Local', () => {
       runImport(deps, [`${PREFIXES.incoming}${b}`]),
     ]);
     expect([first.published, second.published].filter(Boolean)).toHaveLength(1);
+    expect([first.raceLost, second.raceLost].filter(Boolean)).toHaveLength(1);
     const loser = first.published ? b : a;
     expect(await keys(PREFIXES.incoming)).toEqual([`${PREFIXES.incoming}${loser}`]);
     const next = await runImport(deps);

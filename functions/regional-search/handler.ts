@@ -1,0 +1,22 @@
+import { searchAreas, MAX_QUERY_LENGTH } from '../../shared/areas/search.ts';
+import { httpError } from '../../shared/http/errors.ts';
+import { apiHandler } from '../../shared/http/handler.ts';
+import { htmlResponse } from '../../shared/http/response.ts';
+import { liveView } from '../../shared/imports/live-view.ts';
+import { renderSearchPage } from '../../shared/regional/search-page.ts';
+import { areaPath } from '../../shared/regional/view.ts';
+import { renderDocument } from '../../shared/web/layout.ts';
+
+/** GET /api/gebieden/zoek?q=...: one exact hit goes straight to its page, otherwise a list of hits. */
+export const handler = apiHandler(async (event) => {
+  const query = new URLSearchParams(event.rawQueryString ?? '').get('q')?.trim() ?? '';
+  if (query.length > MAX_QUERY_LENGTH) {
+    throw httpError('VALIDATION_FAILED', [{ field: 'q', message: `Zoek met hoogstens ${MAX_QUERY_LENGTH} tekens.` }], undefined, `Zoek met hoogstens ${MAX_QUERY_LENGTH} tekens.`);
+  }
+  const view = await liveView();
+  if (!view) throw httpError('NO_FIGURES_YET');
+  const { exact, matches } = searchAreas(view.areas.values(), query);
+  if (exact) return { statusCode: 303, headers: { location: areaPath(exact), 'cache-control': 'no-store' }, body: '' };
+  const page = renderSearchPage(query, matches);
+  return htmlResponse(200, renderDocument({ ...page, path: '/gebieden/', noindex: true }));
+});
