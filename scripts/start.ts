@@ -7,7 +7,7 @@ import { createGateway, listen } from './local/gateway.ts';
 import { LOCAL_BUCKETS, LOCAL_DATA_DIR, LOCAL_TABLE_NAME, localHandlerEnv, localPorts } from './local/settings.ts';
 import { seedImportsBucketOnce } from './local/seed.ts';
 import { SEED_DIR } from '../shared/imports/seed.ts';
-import type { ImportReport } from '../shared/imports/run.ts';
+import { PREFIXES, type ImportReport } from '../shared/imports/run.ts';
 
 /**
  * `npm start`: the whole system on this machine, no AWS account and no Docker. Emulators keep their
@@ -66,6 +66,29 @@ try {
   running.push({ endpoint: publicUrl, stop: () => new Promise((r) => server.close(() => r())) });
 
   const jobIntervalMs = Number(process.env.LOCAL_JOB_INTERVAL_SECONDS ?? 30) * 1000;
+  // As in AWS, an upload to incoming/ starts the import with the S3 event; a new snapshot rebuilds
+  // the site. Runs one at a time, in upload order.
+  let importQueue = Promise.resolve();
+  // s3rver is a Koa app (an EventEmitter); its type declarations leave that out.
+  (s3.server as unknown as NodeJS.EventEmitter).on('event', (event: { Records?: { eventName: string; s3: { bucket: { name: string }; object: { key: string } } }[] }) => {
+    const record = event.Records?.[0];
+    if (!record?.eventName.startsWith('ObjectCreated') || record.s3.bucket.name !== LOCAL_BUCKETS.imports) return;
+    if (!record.s3.object.key.startsWith(PREFIXES.incoming)) return;
+    importQueue = importQueue.then(async () => {
+      try {
+        const report = (await (await runJob('indicatorImport'))(event)) as ImportReport;
+        console.log(`Import of ${record.s3.object.key}: accepted ${report.accepted.length}, quarantined ${report.quarantined.length}${report.quarantined.length ? ` (report: ${report.quarantined[0]!.report})` : ''}`);
+        if (report.published) {
+          console.log(`New snapshot ${report.snapshotId}: rebuilding the site ...`);
+          await run('npm', ['run', '-s', 'build:site'], { ...process.env, SNAPSHOT_SOURCE: 'live' });
+          console.log('Site rebuilt.');
+        }
+      } catch (error) {
+        console.error('Import failed:', error instanceof Error ? error.message : error);
+      }
+    });
+  });
+
   // The mail sender runs on a short timer; the nightly import runs on demand (npm run job -- import).
   const timer = setInterval(() => {
     void runJob('mailSender')
@@ -82,8 +105,8 @@ Monitor AOJ runs locally:
   DynamoDB Local  ${dynamodb.endpoint}   table ${LOCAL_TABLE_NAME}
   S3 (s3rver)     ${s3.endpoint}   buckets ${Object.values(LOCAL_BUCKETS).join(', ')}
   Data            ${path.resolve(LOCAL_DATA_DIR)}  (wipe with: npm run reset)
-  Jobs            mailSender every ${jobIntervalMs / 1000} s; import on demand: npm run job -- import
-                  (drop files in s3://${LOCAL_BUCKETS.imports}/incoming/ first; then restart to rebuild the site)
+  Jobs            mailSender every ${jobIntervalMs / 1000} s; the import runs on every upload to
+                  s3://${LOCAL_BUCKETS.imports}/incoming/ (then the site is rebuilt), or: npm run job -- import
 Stop with Ctrl+C.`);
 } catch (error) {
   console.error('Could not start:', error instanceof Error ? error.message : error);
