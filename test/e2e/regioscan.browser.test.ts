@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STATEMENTS, THEMES } from '../../shared/regioscan/definition.ts';
-import { axeViolations, builtPages, launchBrowser } from '../helpers/browser.ts';
+import { axeViolations, launchBrowser, pagesForAxe } from '../helpers/browser.ts';
 import { startLocalSystem, testAddress, type LocalSystem } from '../helpers/local-system.ts';
 
 let system: LocalSystem;
@@ -159,7 +159,7 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
   });
   afterAll(() => context.close());
 
-  it.each(builtPages())('static page %s has no violations', async (path) => {
+  it.each(pagesForAxe())('static page %s has no violations', async (path) => {
     const page = await context.newPage();
     const res = await page.goto(`${system.baseUrl}${path}`);
     expect(res!.status()).toBe(200);

@@ -30,3 +30,22 @@ export function builtPages(siteDir = 'site/dist'): string[] {
   walk(siteDir);
   return pages.sort();
 }
+
+/** Pages made from one template per area or indicator (hundreds): axe checks a sample of each. */
+const TEMPLATED = [/^\/gebieden\/([a-z-]+)\/[^/]+\/$/, /^\/kaart\/[^/]+\/$/];
+
+/**
+ * Every built page that has its own template or content, plus the first page of each templated kind
+ * (each area kind, the map pages); the regional browser tests check more samples.
+ */
+export function pagesForAxe(siteDir = 'site/dist'): string[] {
+  const seen = new Set<string>();
+  return builtPages(siteDir).filter((page) => {
+    const pattern = TEMPLATED.find((p) => p.test(page));
+    if (!pattern) return true;
+    const key = page.replace(pattern, (_m, kind: string | undefined) => `${pattern.source}:${kind ?? ''}`);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

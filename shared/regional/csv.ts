@@ -1,0 +1,46 @@
+import type { PublishedArea } from '../imports/snapshot.ts';
+import { UNIT_LABELS } from '../indicators/catalogue.ts';
+import { csvNumber, STATE_WORDS } from './format.ts';
+import type { RegionalView } from './view.ts';
+
+/**
+ * All figures of one area as CSV for Dutch-locale Excel: UTF-8 with BOM, ';' between fields, a decimal
+ * comma and no thousands separator. A figure that is not a number has an empty 'waarde' and a status
+ * word (geheim, onvolledig, ...), never 0.
+ */
+export const CSV_HEADER = ['gebiedscode', 'gebied', 'indicator', 'omschrijving', 'periode', 'waarde', 'eenheid', 'status', 'voorlopig', 'bron', 'brontabel'] as const;
+export const BOM = '\uFEFF';
+
+function field(value: string): string {
+  return /[";\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+}
+
+export function areaCsv(view: RegionalView, area: PublishedArea): string {
+  const lines = [CSV_HEADER.join(';')];
+  for (const d of view.indicators) {
+    for (const f of view.series(d.id, area.code)) {
+      const value = f.result.state === 'value' ? csvNumber(f.result.value, d.decimals) : '';
+      lines.push(
+        [
+          area.code,
+          area.name,
+          d.id,
+          d.name,
+          f.period,
+          value,
+          UNIT_LABELS[d.unit],
+          f.result.state === 'value' ? 'waarde' : STATE_WORDS[f.result.state],
+          f.provisional ? 'ja' : 'nee',
+          [...new Set(d.sources.map((s) => s.publisher))].join(', '),
+          d.sources.map((s) => s.tableId ?? s.title).join(' / '),
+        ]
+          .map(field)
+          .join(';'),
+      );
+    }
+  }
+  return `${BOM}${lines.join('\r\n')}\r\n`;
+}
+
+/** File name for the download: "cijfers-gm0363.csv". */
+export const areaCsvFileName = (area: PublishedArea) => `cijfers-${area.slug}.csv`;

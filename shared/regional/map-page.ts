@@ -1,0 +1,107 @@
+import { NEDERLAND_CODE } from '../areas/model.ts';
+import { INDICATORS_BY_ID, type IndicatorDefinition } from '../indicators/catalogue.ts';
+import { esc } from '../web/html.ts';
+import { isRate, type RenderedPage } from './area-page.ts';
+import { figureText, formatValue, isValue, periodText } from './format.ts';
+import { choroplethSvg, legendSwatch, quantileClasses, classOf, type MapShapes } from './map.ts';
+import { areaPath, mapPath, type RegionalView } from './view.ts';
+
+/** /kaart/ and /kaart/<indicator>/: one message per map, a legend in words and the same numbers in a table. */
+
+/** Public main indicators with at least one gemeente number in their latest period. */
+export function mapIndicators(view: RegionalView): IndicatorDefinition[] {
+  return view.indicators.filter((d) => {
+    if (d.availability !== 'public' || d.role !== 'main') return false;
+    const period = view.latestPeriod(d.id);
+    if (!period) return false;
+    return view.byKind.gemeente.some((g) => isValue(view.figure(d.id, g.code, period)));
+  });
+}
+
+export function renderMapIndex(view: RegionalView): RenderedPage {
+  const list = mapIndicators(view);
+  const item = (d: IndicatorDefinition) => `<li class="utrecht-unordered-list__item"><a class="utrecht-link" href="${mapPath(d.id)}">${esc(d.name)}</a> (${esc(view.latestPeriod(d.id) ?? '')})</li>`;
+  const rates = list.filter(isRate);
+  const counts = list.filter((d) => !isRate(d));
+  const main = [
+    '<h1 class="utrecht-heading-1">Cijfers op de kaart</h1>',
+    '<p class="utrecht-paragraph maoj-lead">Op een kaart van Nederland ziet u in één keer waar een cijfer hoog of laag is. Elke kaart laat één cijfer zien voor alle gemeenten. Onder elke kaart staan dezelfde cijfers in een tabel.</p>',
+    '<h2 class="utrecht-heading-2">Percentages</h2>',
+    '<p class="utrecht-paragraph">Percentages kunt u goed vergelijken tussen grote en kleine gemeenten.</p>',
+    `<ul class="utrecht-unordered-list">${rates.map(item).join('')}</ul>`,
+    '<h2 class="utrecht-heading-2">Aantallen</h2>',
+    '<p class="utrecht-paragraph">Let op: een grote gemeente heeft vanzelf hogere aantallen. Vergelijk daarom liever de percentages.</p>',
+    `<ul class="utrecht-unordered-list">${counts.map(item).join('')}</ul>`,
+    `<p class="utrecht-paragraph">Zoekt u de cijfers van één gebied? Ga naar <a class="utrecht-link" href="/gebieden/">Cijfers per gebied</a>.</p>`,
+  ].join('\n');
+  return { title: 'Cijfers op de kaart', main };
+}
+
+export function renderMapPage(view: RegionalView, indicatorId: string, shapes: MapShapes): RenderedPage | undefined {
+  const d = INDICATORS_BY_ID.get(indicatorId);
+  const period = view.latestPeriod(indicatorId);
+  if (!d || !period) return undefined;
+  const gemeenten = view.byKind.gemeente;
+  const figures = new Map(gemeenten.map((g) => [g.code, view.figure(d.id, g.code, period)]));
+  const values = [...figures.values()].flatMap((f) => (isValue(f) ? [f.result.value] : []));
+  const classes = quantileClasses(values);
+  const nl = view.figure(d.id, NEDERLAND_CODE, period);
+  const sorted = gemeenten.filter((g) => isValue(figures.get(g.code))).sort((a, b) => (figures.get(b.code)!.result as { value: number }).value - (figures.get(a.code)!.result as { value: number }).value);
+  const withoutValue = gemeenten.length - sorted.length;
+  const id = `kaart-${d.id}`;
+
+  const conclusion: string[] = [];
+  if (classes.length > 0) {
+    const top = sorted[0]!;
+    const bottom = sorted.at(-1)!;
+    const valueOf = (code: string) => formatValue((figures.get(code)!.result as { value: number }).value, d);
+    const high = classes.at(-1)!;
+    conclusion.push(`In ${period} is het cijfer het hoogst in ${top.name} (${valueOf(top.code)}) en het laagst in ${bottom.name} (${valueOf(bottom.code)}).`);
+    conclusion.push(`De donkerste gemeenten hebben ${formatValue(high.from, d)} of meer.`);
+  }
+  if (isValue(nl)) conclusion.push(`Nederland: ${formatValue(nl.result.value, d)}.`);
+  if (withoutValue > 0) conclusion.push(`Van ${withoutValue} ${withoutValue === 1 ? 'gemeente' : 'gemeenten'} is er geen cijfer (gearceerd).`);
+  const conclusionText = conclusion.join(' ');
+
+  const svg = choroplethSvg({
+    id,
+    title: `Kaart: ${d.name} per gemeente, ${period}`,
+    description: `${conclusionText} Alle cijfers staan in de tabel onder de kaart.`,
+    shapes,
+    classes,
+    valueOf: (code) => {
+      const f = figures.get(code);
+      return { value: isValue(f) ? f.result.value : undefined, text: figureText(f, d) };
+    },
+  });
+  const legend = [
+    ...classes.map((c, i) => `<li>${legendSwatch(c.colour, id)} <span>${i === 0 ? 'Laagst' : i === classes.length - 1 ? 'Hoogst' : `Klasse ${i + 1}`}: ${esc(formatValue(c.from, d))} tot ${i === classes.length - 1 ? 'en met ' : ''}${esc(formatValue(c.to, d))} (${c.count} gemeenten)</span></li>`),
+    withoutValue > 0 ? `<li>${legendSwatch('geen', id)} <span>Gearceerd: geen cijfer (${withoutValue} gemeenten)</span></li>` : '',
+  ].join('');
+
+  const rows = gemeenten
+    .map((g) => {
+      const f = figures.get(g.code);
+      const cls = isValue(f) ? classOf(classes, f.result.value) : undefined;
+      const cell = isValue(f) ? `<td class="utrecht-table__cell maoj-num">${esc(formatValue(f.result.value, d))}${f.provisional ? ' (voorlopig)' : ''}</td>` : `<td class="utrecht-table__cell maoj-num maoj-state">${esc(figureText(f, d))}</td>`;
+      const klasse = cls ? (cls.index === 1 ? 'laagst' : cls === classes.at(-1) ? 'hoogst' : String(cls.index)) : 'geen cijfer';
+      return `<tr class="utrecht-table__row"><th scope="row" class="utrecht-table__header-cell"><a class="utrecht-link" href="${areaPath(g)}#${d.id}">${esc(g.name)}</a></th>${cell}<td class="utrecht-table__cell">${esc(klasse)}</td></tr>`;
+    })
+    .join('');
+
+  const main = [
+    `<p class="maoj-step-count"><a class="utrecht-link" href="/kaart/">Cijfers op de kaart</a></p>`,
+    `<h1 class="utrecht-heading-1">${esc(d.name)} per gemeente</h1>`,
+    `<p class="utrecht-paragraph maoj-lead">${esc(d.description)} Periode: ${esc(periodText(period, d))}.</p>`,
+    isRate(d) ? '' : '<p class="utrecht-paragraph">Let op: dit is een aantal, geen percentage. Een grote gemeente heeft vanzelf een hoger aantal.</p>',
+    `<figure class="maoj-figure maoj-map-figure"><div class="maoj-map-wrap">${svg}</div><figcaption class="maoj-figcaption">${esc(conclusionText)}</figcaption></figure>`,
+    `<h2 class="utrecht-heading-2">Legenda</h2><p class="utrecht-paragraph">Elke kleur is een groep van ongeveer even veel gemeenten: hoe donkerder, hoe hoger het cijfer. Dikke lijnen zijn de grenzen van de provincies.</p><ul class="maoj-legend">${legend}</ul>`,
+    `<h2 class="utrecht-heading-2">Alle gemeenten</h2>`,
+    `<details class="maoj-details"><summary>Bekijk de cijfers van alle ${gemeenten.length} gemeenten als tabel</summary><table class="utrecht-table maoj-table"><caption class="utrecht-table__caption">${esc(d.name)} per gemeente, ${esc(periodText(period, d))}</caption><thead class="utrecht-table__header"><tr class="utrecht-table__row"><th scope="col" class="utrecht-table__header-cell">Gemeente</th><th scope="col" class="utrecht-table__header-cell maoj-num">Cijfer</th><th scope="col" class="utrecht-table__header-cell">Groep op de kaart</th></tr></thead><tbody class="utrecht-table__body">${rows}</tbody></table></details>`,
+    `<h2 class="utrecht-heading-2">Bron</h2><p class="utrecht-paragraph">${d.sources.map((s) => `${esc(s.publisher)}${s.tableId ? `, tabel ${esc(s.tableId)}` : ''}: ${s.url ? `<a class="utrecht-link" href="${esc(s.url)}">${esc(s.title)}</a>` : esc(s.title)}`).join('; ')}. Gemeentegrenzen: CBS en Kadaster (PDOK), ${view.indelingYear}, vereenvoudigd.</p>`,
+    d.notes?.length ? `<p class="utrecht-paragraph maoj-muted">${d.notes.map(esc).join(' ')}</p>` : '',
+  ]
+    .filter(Boolean)
+    .join('\n');
+  return { title: `Kaart: ${d.name}`, main };
+}
