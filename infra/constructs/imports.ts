@@ -1,6 +1,7 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
-import { BlockPublicAccess, Bucket, BucketEncryption, EventType, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import { Bucket, EventType } from 'aws-cdk-lib/aws-s3';
+import { privateBucketProps } from './private-bucket.ts';
 import { LambdaDestination } from 'aws-cdk-lib/aws-s3-notifications';
 import { Construct } from 'constructs';
 import { PREFIXES } from '../../shared/imports/prefixes.ts';
@@ -29,11 +30,7 @@ export class Imports extends Construct {
   constructor(scope: Construct, id: string, props: ImportsProps) {
     super(scope, id);
     this.bucket = new Bucket(this, 'Bucket', {
-      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
-      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
-      encryption: BucketEncryption.S3_MANAGED,
-      enforceSSL: true,
-      versioned: true,
+      ...privateBucketProps(props.retainData),
       lifecycleRules: [
         { id: 'expire-quarantine', prefix: PREFIXES.quarantine, expiration: QUARANTINE_RETENTION },
         {
@@ -43,9 +40,6 @@ export class Imports extends Construct {
           abortIncompleteMultipartUploadAfter: Duration.days(1),
         },
       ],
-      ...(props.retainData
-        ? { removalPolicy: RemovalPolicy.RETAIN }
-        : { removalPolicy: RemovalPolicy.DESTROY, autoDeleteObjects: true }),
     });
   }
 

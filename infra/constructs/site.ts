@@ -19,7 +19,8 @@ import {
 } from 'aws-cdk-lib/aws-cloudfront';
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import { Bucket } from 'aws-cdk-lib/aws-s3';
+import { privateBucketProps } from './private-bucket.ts';
 import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 import { SECURITY_HEADERS } from '../../shared/web/security-headers.ts';
@@ -75,16 +76,9 @@ export class Site extends Construct {
     super(scope, id);
     const { settings } = props;
     this.bucket = new Bucket(this, 'Bucket', {
-      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
-      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
-      encryption: BucketEncryption.S3_MANAGED,
-      enforceSSL: true,
-      // Old versions allow restoring a bad upload by hand; they expire after 30 days.
-      versioned: true,
+      ...privateBucketProps(settings.retainData),
+      // Old versions of a release expire after 30 days.
       lifecycleRules: [{ noncurrentVersionExpiration: Duration.days(30), abortIncompleteMultipartUploadAfter: Duration.days(1) }],
-      ...(settings.retainData
-        ? { removalPolicy: RemovalPolicy.RETAIN }
-        : { removalPolicy: RemovalPolicy.DESTROY, autoDeleteObjects: true }),
     });
 
     const headers = cloudFrontSecurityHeaders(SECURITY_HEADERS);
