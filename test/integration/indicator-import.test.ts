@@ -136,6 +136,20 @@ describe('indicator import against s3rver and DynamoDB Local', () => {
     expect(await keys(PREFIXES.published)).toContain(`${PREFIXES.published}${firstSnapshotId}.json`);
   });
 
+  it('replaces an area list through the same import: an SWV names file names the SWV', async () => {
+    const name = '23_TESTDATA_swv-names-ok.csv';
+    await drop(name, readFileSync(path.join(PROBLEMS_DIR, name)));
+    const report = await runImport(deps);
+    expect(report.accepted).toEqual([expect.objectContaining({ file: name, formatId: expect.any(String) })]);
+    const snapshot = await readLiveSnapshot(deps);
+    expect(snapshot!.areas.find((a) => a.code === 'PO 27-07')).toMatchObject({
+      name: 'Testnaam SWV PO Amsterdam (TESTDATA)',
+      hasOwnName: true,
+    });
+    // The figures stay: the names file changes names only.
+    expect(snapshot!.figures.some((f) => f.areaCode === 'PO 27-07' && f.indicatorId === 'inwoners')).toBe(true);
+  });
+
   it('lets only one of two concurrent imports publish; the other leaves its file for the next run', async () => {
     const a = '14_TESTDATA_bom-quotes-ok.csv';
     const b = '27_TESTDATA_space-padding-ok.csv';
