@@ -1,5 +1,5 @@
 import { findGemeente, gemeentenByProvincie } from '../areas/gemeenten.ts';
-import { MIN_GROUP_SIZE } from '../privacy.ts';
+import { MAILS_PER_ADDRESS_PER_DAY, MIN_GROUP_SIZE } from '../privacy.ts';
 import { esc, formatDate, html } from '../web/html.ts';
 import { renderDocument } from '../web/layout.ts';
 import {
@@ -244,7 +244,7 @@ export function stepContent(number: number, state: FlowState, errors: readonly F
   }
 }
 
-export type EmailStatus = 'none' | 'sent' | 'queued' | 'failed';
+export type EmailStatus = 'none' | 'sent' | 'queued' | 'failed' | 'limited';
 
 export interface ResultView {
   submissionId: string;
@@ -290,6 +290,8 @@ function emailStatusAlert(status: EmailStatus, email?: string): string {
     return `<div class="utrecht-alert utrecht-alert--ok" role="status"><p class="utrecht-paragraph">Wij hebben de uitkomst gestuurd naar <strong>${esc(email ?? 'uw e-mailadres')}</strong>. Ziet u de e-mail niet? Kijk dan ook in uw map met ongewenste e-mail.</p></div>`;
   if (status === 'queued')
     return `<div class="utrecht-alert utrecht-alert--warning" role="status"><p class="utrecht-paragraph">Uw antwoorden zijn goed ontvangen, maar het versturen van de e-mail naar <strong>${esc(email ?? 'uw e-mailadres')}</strong> lukte nu niet. Wij proberen het de komende uren opnieuw. U hoeft niets te doen. De uitkomst staat ook hieronder.</p></div>`;
+  if (status === 'limited')
+    return `<div class="utrecht-alert utrecht-alert--warning" role="status"><p class="utrecht-paragraph">Uw antwoorden zijn goed ontvangen. Naar <strong>${esc(email ?? 'dit e-mailadres')}</strong> hebben wij vandaag al ${MAILS_PER_ADDRESS_PER_DAY} keer een uitkomst gestuurd. Dat is het maximum per dag, daarom sturen wij deze keer geen e-mail. De uitkomst staat hieronder; bewaar de link onderaan deze pagina.</p></div>`;
   if (status === 'failed')
     return `<div class="utrecht-alert utrecht-alert--error" role="status"><p class="utrecht-paragraph">Uw antwoorden zijn goed ontvangen, maar het versturen van de e-mail is niet gelukt. Uw e-mailadres is verwijderd. De uitkomst staat hieronder; bewaar de link onderaan deze pagina.</p></div>`;
   return '';

@@ -1,4 +1,5 @@
 import { log } from '../log.ts';
+import { cancelPendingMail, takeMailAllowance } from '../mail/limit.ts';
 import { sendPendingMail, type MailDeps } from '../mail/outbox.ts';
 import { storeSubmission, type SubmissionRecord } from '../store/regioscan-store.ts';
 import type { EmailStatus } from './pages.ts';
@@ -10,7 +11,7 @@ export interface SubmitOutcome {
   emailStatus: EmailStatus;
 }
 
-const VIEW_STATUS = { none: 'none', pending: 'queued', sent: 'sent', failed: 'failed' } as const;
+const VIEW_STATUS = { none: 'none', pending: 'queued', sent: 'sent', failed: 'failed', limited: 'limited' } as const;
 
 /**
  * Store first, then send: the submission and its pending email are stored together; then one
@@ -21,6 +22,11 @@ export async function submitRegioscan(deps: MailDeps, submission: RegioscanSubmi
   const { record, duplicate } = await storeSubmission(deps.doc, deps.config.TABLE_NAME, submission, deps.now());
   if (duplicate || record.emailStatus !== 'pending') {
     return { record, duplicate, emailStatus: VIEW_STATUS[record.emailStatus] };
+  }
+  if (!(await takeMailAllowance(deps.doc, deps.config.TABLE_NAME, submission.email!, deps.now()))) {
+    await cancelPendingMail(deps.doc, deps.config.TABLE_NAME, record.submissionId);
+    log('warn', 'mail limit reached for an address', { submissionId: record.submissionId });
+    return { record: { ...record, emailStatus: 'limited' }, duplicate, emailStatus: 'limited' };
   }
   let emailStatus: EmailStatus = 'queued';
   try {

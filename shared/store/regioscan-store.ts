@@ -11,7 +11,8 @@ import { MAIL_QUEUE_PENDING, MAIL_SK, SUBMISSION_SK, TABLE_KEYS, regioscanKey } 
 /** How long an email address may wait in the outbox before it is removed, sent or not. */
 export const MAIL_ADDRESS_TTL_SECONDS = 3 * 24 * 3600;
 
-export type StoredEmailStatus = 'none' | 'pending' | 'sent' | 'failed';
+/** limited: not sent because the address had its maximum of emails for the day. */
+export type StoredEmailStatus = 'none' | 'pending' | 'sent' | 'failed' | 'limited';
 
 export interface SubmissionRecord {
   submissionId: string;

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runtimeConfig } from '../../shared/config/runtime.ts';
 import { MAX_ATTEMPTS, RETRY_DELAYS_SECONDS, sendDueMail, type MailDeps } from '../../shared/mail/outbox.ts';
 import { THEMES } from '../../shared/regioscan/definition.ts';
+import { MAILS_PER_ADDRESS_PER_DAY } from '../../shared/privacy.ts';
 import { submitRegioscan } from '../../shared/regioscan/submit.ts';
 import { submissionSchema } from '../../shared/regioscan/validation.ts';
 import { freePort, LOCAL_CREDENTIALS, LOCAL_REGION } from '../../scripts/local/emulators.ts';
@@ -152,6 +153,29 @@ describe('POST /api/regioscan against DynamoDB Local and the SES emulator', () =
     expect(items.find((i) => i.sk === 'MAIL')).toMatchObject({ status: 'dead', attempts: MAX_ATTEMPTS, gsi1pk: 'MAIL#dead' });
     expect(items.find((i) => i.sk === 'SUBMISSION')).toMatchObject({ emailStatus: 'failed' });
     expect(items.find((i) => i.sk === 'MAIL')!.expiresAt).toEqual(expect.any(Number)); // the address still expires by TTL
+  });
+
+  it(`sends at most ${MAILS_PER_ADDRESS_PER_DAY} emails a day to one address, and says so`, async () => {
+    const email = testAddress();
+    const statuses: string[] = [];
+    const ids: string[] = [];
+    for (let i = 0; i <= MAILS_PER_ADDRESS_PER_DAY; i++) {
+      // The same address in other capitals is the same mailbox.
+      const body = validSubmission({ email: i % 2 ? email.toUpperCase() : email });
+      ids.push(`REGIOSCAN#${body.submissionId as string}`);
+      const res = await postJson(system.baseUrl, '/api/regioscan', body);
+      expect(res.status).toBe(201);
+      statuses.push(res.json.email.status);
+    }
+    expect(statuses).toEqual([...Array(MAILS_PER_ADDRESS_PER_DAY).fill('sent'), 'limited']);
+    expect((await system.emailsTo(email)).length + (await system.emailsTo(email.toUpperCase())).length).toBe(MAILS_PER_ADDRESS_PER_DAY);
+    const all = await system.items();
+    const items = all.filter((i) => ids.includes(String(i.pk)));
+    expect(items.filter((i) => i.emailStatus === 'limited')).toHaveLength(1);
+    expect(items.filter((i) => i.sk === 'MAIL')).toEqual([]); // the address of the limited one is gone too
+    const counter = all.find((i) => String(i.pk).startsWith('MAILLIMIT#') && i.count === MAILS_PER_ADDRESS_PER_DAY);
+    expect(counter).toBeDefined();
+    expect(JSON.stringify(counter)).not.toContain(email.split('@')[0]!); // a hash, not the address
   });
 
   it('serves the result page behind the link, and 404 for an unknown one', async () => {
