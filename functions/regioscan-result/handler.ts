@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { documentClient } from '../../shared/aws/clients.ts';
 import { runtimeConfig } from '../../shared/config/runtime.ts';
 import { httpError } from '../../shared/http/errors.ts';

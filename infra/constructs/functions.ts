@@ -8,7 +8,7 @@ import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { PREFIXES } from '../../shared/imports/prefixes.ts';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { runtimeSchema } from '../../shared/config/runtime.ts';
 import { FUNCTIONS, type Access, type FunctionDefinition, type FunctionName } from '../../shared/routes.ts';
 import { BUNDLING } from '../../tools/bundling.ts';

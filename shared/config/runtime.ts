@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The environment variables every handler reads, in one schema: the CDK stack sets them from the

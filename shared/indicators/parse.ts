@@ -1,5 +1,5 @@
 import { CsvError, parse } from 'csv-parse/sync';
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   AreaDataError,
   buildAreaSet,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { STATEMENTS, THEMES, type Theme } from './definition.ts';
 import {
   answerField,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { findGemeente } from '../areas/gemeenten.ts';
 import { ANSWER_VALUES, ROLE_VALUES, STATEMENTS } from './definition.ts';
 

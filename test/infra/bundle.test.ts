@@ -6,6 +6,9 @@ import { loadSettings } from '../../infra/environments.ts';
 import { FUNCTIONS, type FunctionName } from '../../shared/routes.ts';
 import { synth } from './synth.ts';
 
+/** Largest bundle we accept (minified, AWS SDK external); today's are 186-260 KiB. */
+const BUNDLE_BUDGET_BYTES = 320 * 1024;
+
 describe('Lambda bundles (real esbuild)', () => {
   it('bundles every function as an ESM file without the AWS SDK', { timeout: 120_000 }, () => {
     const s = synth('test', loadSettings('test', {}), { bundle: true });
@@ -16,6 +19,8 @@ describe('Lambda bundles (real esbuild)', () => {
       const file = path.join(s.outdir, `asset.${hash}`, 'index.mjs');
       expect(existsSync(file), `${name}: ${file}`).toBe(true);
       expect(statSync(file).size).toBeGreaterThan(1000);
+      // Cold-start weight budget: `import { z }` once pulled every zod locale in (about 550 KiB).
+      expect(statSync(file).size, `${name} bundle size`).toBeLessThan(BUNDLE_BUDGET_BYTES);
       const code = readFileSync(file, 'utf8');
       expect(code).toMatch(/^import\{createRequire as __monitorCreateRequire\}|^import \{ createRequire as __monitorCreateRequire \}/);
       expect(code).toMatch(/export\s*\{[^}]*\bhandler\b/);
