@@ -4,7 +4,7 @@ import { JOBS } from '../shared/routes.ts';
 import { bundleFunctions } from './local/bundle.ts';
 import { ensureTable, startDynamoDb, startS3, startSes, type Running } from './local/emulators.ts';
 import { createGateway, listen } from './local/gateway.ts';
-import { LOCAL_BUCKETS, LOCAL_DATA_DIR, LOCAL_TABLE_NAME, localHandlerEnv, localPorts } from './local/settings.ts';
+import { LOCAL_BUCKETS, LOCAL_BUILD_DIR, LOCAL_DATA_DIR, LOCAL_TABLE_NAME, localHandlerEnv, localPorts } from './local/settings.ts';
 import { seedImportsBucketOnce } from './local/seed.ts';
 import { SEED_DIR } from '../shared/imports/seed.ts';
 import { PREFIXES, type ImportReport } from '../shared/imports/run.ts';
@@ -44,7 +44,7 @@ try {
   Object.assign(process.env, localHandlerEnv(ports));
 
   console.log('Bundling the functions ...');
-  const loadHandler = await bundleFunctions(path.join(LOCAL_DATA_DIR, 'build'));
+  const loadHandler = await bundleFunctions(LOCAL_BUILD_DIR);
   const runJob = async (name: (typeof JOBS)[number]) => (await loadHandler(name)) as unknown as (event: unknown) => Promise<unknown>;
 
   // First start: drop the real source files into the local imports bucket and import them, as an

@@ -1,5 +1,8 @@
 /** Ports and paths of the local system; every port can be overridden by an environment variable. */
-export const LOCAL_DATA_DIR = '.local';
+/** Emulator data (LOCAL_DATA_DIR overrides it, e.g. for a test); bundles always go to .local/build. */
+export const LOCAL_DATA_DIR = process.env.LOCAL_DATA_DIR ?? '.local';
+/** Inside the repository, so the bundles resolve the AWS SDK from node_modules as Lambda's runtime provides it. */
+export const LOCAL_BUILD_DIR = '.local/build';
 export const LOCAL_TABLE_NAME = 'monitor-aoj-local';
 export const LOCAL_BUCKETS = { imports: 'monitor-aoj-imports' } as const;
 

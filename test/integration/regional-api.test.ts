@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readPointer } from '../../shared/imports/run.ts';
+import { loadSnapshotForSite } from '../../scripts/snapshot-for-site.ts';
 import { startLocalSystem, type LocalSystem } from '../helpers/local-system.ts';
 
 /** Search and "vergelijk met": API pages on the live snapshot (real import of the real files). */
@@ -40,6 +42,15 @@ describe('GET /api/gebieden/zoek', () => {
     const res = await get(`/api/gebieden/zoek?q=${'a'.repeat(101)}`);
     expect(res.status).toBe(422);
     expect(await res.text()).toContain('Zoek met hoogstens 100 tekens.');
+  });
+});
+
+describe('the site build on the live snapshot (SNAPSHOT_SOURCE=live, as CodeBuild runs it)', () => {
+  it('reads the snapshot the pointer names', async () => {
+    const pointer = await readPointer({ doc: system.doc, tableName: system.tableName });
+    const snapshot = await loadSnapshotForSite({ ...process.env, SNAPSHOT_SOURCE: 'live' });
+    expect(snapshot.snapshotId).toBe(pointer!.snapshotId);
+    expect(snapshot.areas.length).toBe(547);
   });
 });
 
