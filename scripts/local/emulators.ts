@@ -37,10 +37,13 @@ export async function freePort(): Promise<number> {
   });
 }
 
-async function waitFor(check: () => Promise<unknown>, what: string, timeoutMs = 30_000): Promise<void> {
+/** Retries `check` until it passes; `fatal` stops the wait at once (e.g. the process died). */
+async function waitFor(check: () => Promise<unknown>, what: string, fatal: () => Error | undefined = () => undefined, timeoutMs = 30_000): Promise<void> {
   const start = Date.now();
   let last: unknown;
   while (Date.now() - start < timeoutMs) {
+    const stop = fatal();
+    if (stop) throw stop;
     try {
       await check();
       return;
@@ -62,19 +65,28 @@ export async function startDynamoDb(port: number, dataDir?: string): Promise<Run
   const child: ChildProcess = dynamoDbLocal.spawn({ port, sharedDb: true, stdio: 'pipe', ...(dataDir ? { path: path.resolve(dataDir) } : {}) });
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+  let spawnError: Error | undefined;
+  child.once('error', (error: NodeJS.ErrnoException) => {
+    spawnError =
+      error.code === 'ENOENT'
+        ? new Error('Java was not found. DynamoDB Local needs Java 17 or newer (Debian: apt-get install openjdk-17-jre-headless).')
+        : error;
+  });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const endpoint = `http://127.0.0.1:${port}`;
   const client = dynamoClient(endpoint);
   try {
-    await waitFor(async () => {
-      if (child.exitCode !== null) throw new Error(`DynamoDB Local exited: ${stderr}`);
-      await client.send(new DescribeTableCommand({ TableName: 'probe' })).catch((e: unknown) => {
-        if (!(e instanceof ResourceNotFoundException)) throw e;
-      });
-    }, 'DynamoDB Local');
+    await waitFor(
+      () =>
+        client.send(new DescribeTableCommand({ TableName: 'probe' })).catch((e: unknown) => {
+          if (!(e instanceof ResourceNotFoundException)) throw e;
+        }),
+      'DynamoDB Local',
+      () => spawnError ?? (child.exitCode !== null ? new Error(`DynamoDB Local exited: ${stderr}`) : undefined),
+    );
   } catch (error) {
     child.kill();
-    throw error;
+    throw spawnError ?? error;
   }
   client.destroy();
   return {
