@@ -2,6 +2,7 @@ import { execSync } from 'node:child_process';
 import { App } from 'aws-cdk-lib';
 import { ENVIRONMENT_NAMES, loadSettings } from './environments.ts';
 import { REPO_ROOT, SITE_DIST, siteIsBuilt } from './paths.ts';
+import { applyNagChecks } from './nag.ts';
 import { MonitorAojStack } from './stack.ts';
 
 /**
@@ -40,5 +41,8 @@ new MonitorAojStack(app, `MonitorAoj-${envName}`, {
   description: `Monitor AOJ (${envName}): site, API, jobs and data`,
   terminationProtection: settings.retainData,
 });
+
+// cdk-nag (AwsSolutions, Serverless): an unaccepted finding fails the synth; see infra/nag-suppressions.ts.
+applyNagChecks(app);
 
 app.synth();

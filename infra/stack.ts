@@ -24,6 +24,7 @@ const IMPORT_FUNCTION: FunctionName = 'indicatorImport';
 
 /** One environment of Monitor AOJ: data, imports, mail, functions, API, jobs, site and its rebuild. */
 export class MonitorAojStack extends Stack {
+  readonly settings: Settings;
   readonly data: Data;
   readonly api: Api;
   readonly site: Site;
@@ -31,16 +32,19 @@ export class MonitorAojStack extends Stack {
   readonly siteBuild: SiteBuild;
   readonly functions: Functions;
   readonly jobs: Jobs;
+  readonly alarms: Alarms;
 
   constructor(scope: Construct, id: string, props: MonitorAojStackProps) {
     super(scope, id, props);
     const { settings } = props;
+    this.settings = settings;
     Tags.of(this).add('project', 'monitor-aoj');
     Tags.of(this).add('environment', props.envName);
 
     this.data = new Data(this, 'Data', { retainData: settings.retainData });
     const mail = new Mail(this, 'Mail', { ses: settings.ses });
     const alarms = new Alarms(this, 'Alarms', { alarmEmail: settings.alarmEmail });
+    this.alarms = alarms;
     // The API exists before the site (CloudFront needs its host name) and gets its routes once the
     // functions exist (they need the site's URL for links in emails).
     this.api = new Api(this, 'Api', { settings });

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import type { Grant, IGrantable } from 'aws-cdk-lib/aws-iam';
+import { type Grant, type IGrantable, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -69,6 +69,13 @@ export class Functions extends Construct {
         retention: settings.logRetentionDays as RetentionDays,
         removalPolicy,
       });
+      // An own role instead of the managed AWSLambdaBasicExecutionRole (logs:CreateLogGroup and writes to
+      // any log group): this function may write to its own log group only.
+      const role = new Role(this, `${name}Role`, {
+        assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+        description: `Monitor AOJ function ${name}`,
+      });
+      logGroup.grantWrite(role);
       const fn = new NodejsFunction(this, name, {
         entry: path.join(REPO_ROOT, def.entry),
         handler: 'handler',
@@ -78,6 +85,7 @@ export class Functions extends Construct {
         memorySize: def.memoryMb,
         timeout: Duration.seconds(def.timeoutSeconds),
         logGroup,
+        role,
         environment: environmentFor(def.access),
         projectRoot: REPO_ROOT,
         depsLockFilePath: path.join(REPO_ROOT, 'package-lock.json'),

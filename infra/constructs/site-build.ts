@@ -142,6 +142,8 @@ export class SiteBuild extends Construct {
         new PolicyStatement({ actions: ['codebuild:StartBuild'], resources: [this.project.projectArn] }),
       ]),
       installLatestAwsSdk: false,
+      // The Lambda default, made explicit: one StartBuild call.
+      memorySize: 128,
       logGroup: new LogGroup(this, 'RebuildAfterDeployLogs', { retention: settings.logRetentionDays as RetentionDays, removalPolicy }),
     });
     // After the deploy's own upload (whose files this build replaces), and once the build may run.

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import type { Settings } from '../../infra/environments.ts';
+import { applyNagChecks } from '../../infra/nag.ts';
 import { REPO_ROOT } from '../../infra/paths.ts';
 import { MonitorAojStack } from '../../infra/stack.ts';
 
@@ -29,9 +30,11 @@ export interface Synthesized {
 
 /**
  * Synthesizes one environment's stack into a temp dir. Bundling is skipped unless asked for: the
- * Lambda code is then a placeholder, which is enough for every assertion on the template.
+ * Lambda code is then a placeholder, which is enough for every assertion on the template. With `nag`,
+ * the cdk-nag packs and accepted findings are applied as infra/app.ts does (an unaccepted error then
+ * makes the synth throw with the report).
  */
-export function synth(envName: string, settings: Settings, options: { bundle?: boolean } = {}): Synthesized {
+export function synth(envName: string, settings: Settings, options: { bundle?: boolean; nag?: boolean } = {}): Synthesized {
   const outdir = mkdtempSync(path.join(tmpdir(), 'maoj-cdk-'));
   const app = new App({
     outdir,
@@ -43,6 +46,7 @@ export function synth(envName: string, settings: Settings, options: { bundle?: b
     siteDir: tinySiteDir(),
     env: { account: '123456789012', region: settings.region },
   });
+  if (options.nag) applyNagChecks(app);
   const template = Template.fromStack(stack);
   return { app, stack, template, outdir };
 }
