@@ -1,5 +1,6 @@
 import { httpError } from '../../shared/http/errors.ts';
 import { apiHandler } from '../../shared/http/handler.ts';
+import { REGIONAL_SECTION } from '../../shared/regional/view.ts';
 import { htmlResponse } from '../../shared/http/response.ts';
 import { liveView } from '../../shared/imports/live-view.ts';
 import { MAX_COMPARISONS } from '../../shared/regional/compare.ts';
@@ -23,4 +24,4 @@ export const handler = apiHandler(async (event) => {
   if (!area) throw httpError('NOT_FOUND', [], undefined, 'Dit gebied bestaat niet. Kies een gebied op de pagina Cijfers per gebied.');
   const page = renderAreaPage(view, area, chosen);
   return htmlResponse(200, renderDocument({ title: `${page.title}: vergelijking`, main: page.main, path: '/gebieden/', noindex: true }));
-});
+}, REGIONAL_SECTION);

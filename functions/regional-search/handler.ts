@@ -1,6 +1,7 @@
 import { searchAreas, MAX_QUERY_LENGTH } from '../../shared/areas/search.ts';
 import { httpError } from '../../shared/http/errors.ts';
 import { apiHandler } from '../../shared/http/handler.ts';
+import { REGIONAL_SECTION } from '../../shared/regional/view.ts';
 import { htmlResponse } from '../../shared/http/response.ts';
 import { liveView } from '../../shared/imports/live-view.ts';
 import { renderSearchPage } from '../../shared/regional/search-page.ts';
@@ -19,4 +20,4 @@ export const handler = apiHandler(async (event) => {
   if (exact) return { statusCode: 303, headers: { location: areaPath(exact), 'cache-control': 'no-store' }, body: '' };
   const page = renderSearchPage(query, matches);
   return htmlResponse(200, renderDocument({ ...page, path: '/gebieden/', noindex: true }));
-});
+}, REGIONAL_SECTION);

@@ -5,7 +5,7 @@ import { httpError } from '../../shared/http/errors.ts';
 import { apiHandler } from '../../shared/http/handler.ts';
 import { wantsHtml } from '../../shared/http/request.ts';
 import { htmlResponse, jsonResponse } from '../../shared/http/response.ts';
-import { renderResultPage } from '../../shared/regioscan/pages.ts';
+import { renderResultPage, REGIOSCAN_SECTION } from '../../shared/regioscan/pages.ts';
 import { getSubmission } from '../../shared/store/regioscan-store.ts';
 
 const NOT_FOUND_MESSAGE = 'Deze uitkomst bestaat niet. Controleer of u de hele link uit de e-mail heeft gebruikt.';
@@ -20,4 +20,4 @@ export const handler = apiHandler(async (event) => {
     return jsonResponse(200, { submissionId, gemeente, rol, createdAt, scores });
   }
   return htmlResponse(200, renderResultPage(record));
-});
+}, REGIOSCAN_SECTION);

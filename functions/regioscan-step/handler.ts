@@ -4,7 +4,7 @@ import { apiHandler } from '../../shared/http/handler.ts';
 import { parseBody } from '../../shared/http/request.ts';
 import { htmlResponse } from '../../shared/http/response.ts';
 import { CHECK_STEP, TOTAL_STEPS, navigate, stateFromForm, type Navigation } from '../../shared/regioscan/flow.ts';
-import { renderStepPage } from '../../shared/regioscan/pages.ts';
+import { renderStepPage, REGIOSCAN_SECTION } from '../../shared/regioscan/pages.ts';
 
 function stepNumber(value: string | null, max: number): number {
   const n = Number(value);
@@ -23,4 +23,4 @@ export const handler = apiHandler(async (event) => {
       : { action: 'volgende' };
   const outcome = navigate(current, nav, stateFromForm(form), randomUUID);
   return htmlResponse(outcome.errors.length > 0 ? 422 : 200, renderStepPage(outcome.step, outcome.state, outcome.errors));
-});
+}, REGIOSCAN_SECTION);

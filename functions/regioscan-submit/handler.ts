@@ -4,10 +4,11 @@ import { apiHandler } from '../../shared/http/handler.ts';
 import { parseBody } from '../../shared/http/request.ts';
 import { htmlResponse, jsonResponse } from '../../shared/http/response.ts';
 import { checkFormSubmission, stateFromForm } from '../../shared/regioscan/flow.ts';
-import { renderConfirmationPage, renderStepPage, resultPath } from '../../shared/regioscan/pages.ts';
+import { renderConfirmationPage, renderStepPage, resultPath, REGIOSCAN_SECTION } from '../../shared/regioscan/pages.ts';
 import { bandFor, themeById } from '../../shared/regioscan/scoring.ts';
 import { submitRegioscan } from '../../shared/regioscan/submit.ts';
-import { fieldErrors, submissionSchema, type RegioscanSubmission } from '../../shared/regioscan/validation.ts';
+import { fieldErrors } from '../../shared/forms/fields.ts';
+import { submissionSchema, type RegioscanSubmission } from '../../shared/regioscan/validation.ts';
 
 /** POST /api/regioscan: a complete Regioscan, as JSON (API, script) or as the last form step (HTML). */
 export const handler = apiHandler(async (event) => {
@@ -44,4 +45,4 @@ export const handler = apiHandler(async (event) => {
       dontKnow: s.dontKnow,
     })),
   });
-});
+}, REGIOSCAN_SECTION);

@@ -1,4 +1,4 @@
-import type { FieldError } from '../regioscan/validation.ts';
+import type { FieldError } from '../forms/fields.ts';
 
 /**
  * An error the client caused or can act on: a status below 500, a stable code for programs,

@@ -1,7 +1,7 @@
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { log } from '../log.ts';
-import { renderMessagePage } from '../regioscan/pages.ts';
+import { renderMessagePage, type MessageLink } from '../web/message-page.ts';
 import { ERRORS, HttpError } from './errors.ts';
 import { wantsHtml } from './request.ts';
 import { htmlResponse, jsonResponse } from './response.ts';
@@ -13,14 +13,15 @@ export type ApiResult = APIGatewayProxyStructuredResultV2;
  * Turns errors into responses: an HttpError into its own status with a stable code (JSON) or a Dutch
  * page (HTML); anything else into a bare 500 that reveals nothing, logged without personal data.
  */
-function errorResponses(): middy.MiddlewareObj<ApiEvent, ApiResult> {
+function errorResponses(section?: HandlerSection): middy.MiddlewareObj<ApiEvent, ApiResult> {
+  const page = (title: string, message: string) => renderMessagePage(title, message, section?.link, section?.path);
   return {
     onError: (request) => {
       const error = request.error;
       const html = wantsHtml(request.event);
       if (error instanceof HttpError) {
         request.response = html
-          ? htmlResponse(error.status, error.page ?? renderMessagePage(error.status === 404 ? 'Niet gevonden' : 'Dat ging niet goed', error.message))
+          ? htmlResponse(error.status, error.page ?? page(error.status === 404 ? 'Niet gevonden' : 'Dat ging niet goed', error.message))
           : jsonResponse(error.status, {
               error: { code: error.code, message: error.message, ...(error.fields.length ? { fields: error.fields } : {}) },
             });
@@ -32,13 +33,19 @@ function errorResponses(): middy.MiddlewareObj<ApiEvent, ApiResult> {
         route: request.event.routeKey,
       });
       request.response = html
-        ? htmlResponse(500, renderMessagePage('Er ging iets mis', ERRORS.INTERNAL.message))
+        ? htmlResponse(500, page('Er ging iets mis', ERRORS.INTERNAL.message))
         : jsonResponse(500, { error: { code: 'INTERNAL', message: ERRORS.INTERNAL.message } });
     },
   };
 }
 
+/** The part of the site a handler belongs to: its error pages mark that menu item and link back to it. */
+export interface HandlerSection {
+  path: string;
+  link: MessageLink;
+}
+
 /** Every API handler: a plain async function wrapped in the shared middleware stack. */
-export function apiHandler(fn: (event: ApiEvent, context: Context) => Promise<ApiResult>) {
-  return middy<ApiEvent, ApiResult>().use(errorResponses()).handler(fn);
+export function apiHandler(fn: (event: ApiEvent, context: Context) => Promise<ApiResult>, section?: HandlerSection) {
+  return middy<ApiEvent, ApiResult>().use(errorResponses(section)).handler(fn);
 }

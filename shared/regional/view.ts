@@ -125,3 +125,6 @@ export function indicatorDefinition(id: string): IndicatorDefinition | undefined
 }
 
 export { NEDERLAND_CODE };
+
+/** Error pages of the regional API pages mark "Cijfers per gebied" in the menu and link back to it. */
+export const REGIONAL_SECTION = { path: '/gebieden/', link: { href: '/gebieden/', label: 'Naar Cijfers per gebied' } } as const;

@@ -3,14 +3,12 @@ import { STATEMENTS, THEMES, type Theme } from './definition.ts';
 import {
   answerField,
   consentField,
-  emailField,
-  fieldErrors,
   gemeenteField,
   roleField,
   submissionSchema,
-  type FieldError,
   type RegioscanSubmission,
 } from './validation.ts';
+import { emailField, fieldErrors, type FieldError } from '../forms/fields.ts';
 
 /**
  * The multi-step Regioscan form without JavaScript: every step posts all earlier answers back as

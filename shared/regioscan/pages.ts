@@ -16,7 +16,8 @@ import {
 } from './definition.ts';
 import { CHECK_STEP, EMAIL_STEP, STEPS, TOTAL_STEPS, stepAt, type FlowState } from './flow.ts';
 import { bandFor, themeById, type ThemeScore } from './scoring.ts';
-import type { FieldError } from './validation.ts';
+import type { FieldError } from '../forms/fields.ts';
+import { errorFor, errorId, errorMessage, errorSummary as formErrorSummary, radio } from '../web/form.ts';
 
 /** Where the HTML form posts. Also in the route table; a test keeps them equal. */
 export const STEP_ACTION = '/api/regioscan/stap';
@@ -29,38 +30,6 @@ export function fieldAnchor(field: string): string {
   if (field.startsWith('antwoorden.')) return `${field.slice('antwoorden.'.length)}-1`;
   if (field === 'rol') return 'rol-gemeente';
   return field;
-}
-
-const errorId = (name: string) => `${name}-fout`;
-
-function errorFor(errors: readonly FieldError[], field: string): FieldError | undefined {
-  return errors.find((e) => e.field === field);
-}
-
-function errorMessage(name: string, error: FieldError | undefined): string {
-  return error
-    ? `<p id="${errorId(name)}" class="utrecht-form-field-error-message"><span class="visually-hidden">Fout: </span>${esc(error.message)}</p>`
-    : '';
-}
-
-export function errorSummary(errors: readonly FieldError[]): string {
-  if (errors.length === 0) return '';
-  const items = errors
-    .map((e) => `<li><a class="utrecht-link" href="#${esc(fieldAnchor(e.field))}">${esc(e.message)}</a></li>`)
-    .join('');
-  return `<div class="utrecht-alert utrecht-alert--error maoj-error-summary" tabindex="-1" data-error-summary>
-  <div role="alert">
-    <h2 class="utrecht-heading-2">Er ging iets mis. Verbeter het volgende:</h2>
-    <ul class="utrecht-unordered-list">${items}</ul>
-  </div>
-</div>`;
-}
-
-function radio(name: string, value: string, label: string, checked: boolean, invalid: boolean, id = `${name}-${value}`): string {
-  return `<div class="utrecht-form-field utrecht-form-field--radio">
-  <div class="utrecht-form-field__input"><input class="utrecht-radio-button utrecht-radio-button--html-input${invalid ? ' utrecht-radio-button--invalid' : ''}" type="radio" id="${esc(id)}" name="${esc(name)}" value="${esc(value)}"${checked ? ' checked' : ''}></div>
-  <div class="utrecht-form-field__label utrecht-form-field__label--radio"><label class="utrecht-form-label utrecht-form-label--radio" for="${esc(id)}">${esc(label)}</label></div>
-</div>`;
 }
 
 function statementFieldset(statement: Statement, state: FlowState, errors: readonly FieldError[]): string {
@@ -151,7 +120,7 @@ function formPage(number: number, state: FlowState, errors: readonly FieldError[
   const step = stepAt(number);
   const title = `${errors.length ? 'Fout: ' : ''}${step.title} (stap ${number} van ${TOTAL_STEPS}) - Regioscan`;
   const main = html([
-    errorSummary(errors),
+    formErrorSummary(errors, fieldAnchor),
     stepHeading(number, step.title),
     `<form method="post" action="${action}" novalidate class="maoj-form">`,
     `<input type="hidden" name="stap" value="${number}">`,
@@ -325,11 +294,5 @@ export function renderResultPage(result: ResultView): string {
   return renderDocument({ title: 'Uitkomst - Regioscan', path: '/regioscan/', main, noindex: true });
 }
 
-/** A page for errors the respondent cannot fix on a form step (unknown link, broken request). */
-export function renderMessagePage(title: string, message: string): string {
-  const main = `<h1 class="utrecht-heading-1">${esc(title)}</h1>
-<p class="utrecht-paragraph">${esc(message)}</p>
-<p class="utrecht-paragraph"><a class="utrecht-link" href="/regioscan/">Naar de Regioscan</a></p>`;
-  return renderDocument({ title, path: '/regioscan/', main, noindex: true });
-}
-
+/** Error pages of the Regioscan's handlers mark the Regioscan in the menu and link back to it. */
+export const REGIOSCAN_SECTION = { path: '/regioscan/', link: { href: '/regioscan/', label: 'Naar de Regioscan' } } as const;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fieldErrors, submissionSchema } from '../../shared/regioscan/validation.ts';
+import { fieldErrors } from '../../shared/forms/fields.ts';
+import { submissionSchema } from '../../shared/regioscan/validation.ts';
 import { answers, validSubmission } from '../helpers/fixtures.ts';
 
 describe('submission validation', () => {
