@@ -19,7 +19,8 @@ import { EXPECTED } from '../fixtures/indicators/problems/expected.ts';
 const PROBLEMS_DIR = 'test/fixtures/indicators/problems';
 let s3: S3Client;
 let deps: ImportDeps;
-let clock = new Date('2026-11-24T02:00:00Z');
+// Derived from the real time: items with a TTL expire for real in DynamoDB Local.
+let clock = new Date();
 
 async function drop(fileName: string, bytes: Buffer): Promise<void> {
   await s3.send(new PutObjectCommand({ Bucket: deps.bucket, Key: `${PREFIXES.incoming}${fileName}`, Body: bytes }));

@@ -96,7 +96,7 @@ describe('POST /api/regioscan against DynamoDB Local and the SES emulator', () =
     // SES "stopped": a client whose endpoint has no server behind it.
     const deadPort = await freePort();
     const deadSes = new SESv2Client({ endpoint: `http://127.0.0.1:${deadPort}`, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS, maxAttempts: 1 });
-    let clock = new Date('2026-11-24T10:00:00Z');
+    let clock = new Date(); // the real time: a TTL in the past is really deleted by DynamoDB Local
     const deps = (ses: SESv2Client): MailDeps => ({ doc: system.doc, ses, config: runtimeConfig(), now: () => clock });
 
     const outcome = await submitRegioscan(deps(deadSes), submission);
@@ -142,7 +142,7 @@ describe('POST /api/regioscan against DynamoDB Local and the SES emulator', () =
     const email = testAddress();
     const submission = submissionSchema.parse(validSubmission({ email }));
     const deadSes = new SESv2Client({ endpoint: `http://127.0.0.1:${await freePort()}`, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS, maxAttempts: 1 });
-    let clock = new Date('2026-11-25T10:00:00Z');
+    let clock = new Date();
     const deps: MailDeps = { doc: system.doc, ses: deadSes, config: runtimeConfig(), now: () => clock };
     await submitRegioscan(deps, submission);
     for (let attempt = 2; attempt <= MAX_ATTEMPTS; attempt++) {
