@@ -26,7 +26,11 @@ export const handler = apiHandler(async (event) => {
   }
 
   const deps = mailDeps();
-  const { record, duplicate, emailStatus } = await submitRegioscan(deps, submission);
+  const result = await submitRegioscan(deps, submission);
+  if (result.outcome === 'conflict') {
+    throw httpError('SUBMISSION_CONFLICT', [], undefined, 'Deze Regioscan is al verstuurd met andere antwoorden. Begin opnieuw als u hem nog een keer wilt invullen.');
+  }
+  const { record, duplicate, emailStatus } = result;
   const resultUrl = `${deps.config.PUBLIC_URL}${resultPath(record.submissionId)}`;
   if (body.kind === 'form') {
     return htmlResponse(200, renderConfirmationPage(record, emailStatus, submission.email, deps.config.PUBLIC_URL));

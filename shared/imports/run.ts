@@ -12,6 +12,7 @@ import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/li
 import type { ImportError } from '../indicators/parse.ts';
 import { PREFIXES } from './prefixes.ts';
 import { log } from '../log.ts';
+import { INDICATOR_POINTER_KEY, importFileKey } from '../store/table.ts';
 import {
   checkNewFile,
   compileSnapshot,
@@ -30,8 +31,8 @@ import {
  */
 export { PREFIXES };
 
-const POINTER_KEY = { pk: 'INDICATORS', sk: 'CURRENT' };
-const fileKey = (sha: string) => ({ pk: `IMPORTFILE#${sha}`, sk: 'FILE' });
+const POINTER_KEY = INDICATOR_POINTER_KEY;
+const fileKey = importFileKey;
 
 export interface ImportDeps {
   s3: S3Client;

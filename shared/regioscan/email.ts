@@ -1,15 +1,12 @@
 import { findGemeente } from '../areas/gemeenten.ts';
+import type { RenderedEmail } from '../mail/rendered.ts';
 import { esc, formatDate } from '../web/html.ts';
 import { SITE_NAME } from '../web/layout.ts';
 import { SCORING_RULE_TEXT } from './definition.ts';
 import type { ResultView } from './pages.ts';
 import { bandFor, themeById } from './scoring.ts';
 
-export interface RenderedEmail {
-  subject: string;
-  html: string;
-  text: string;
-}
+export type { RenderedEmail };
 
 /** What the email says per theme, in the order shown; both parts are built from this. */
 interface EmailTheme {

@@ -17,13 +17,13 @@ import {
 import { CHECK_STEP, EMAIL_STEP, STEPS, TOTAL_STEPS, stepAt, type FlowState } from './flow.ts';
 import { bandFor, themeById, type ThemeScore } from './scoring.ts';
 import type { FieldError } from '../forms/fields.ts';
-import { errorFor, errorId, errorMessage, errorSummary as formErrorSummary, radio } from '../web/form.ts';
+import { FORM_SCRIPT, errorFor, errorId, errorMessage, errorSummary as formErrorSummary, radio } from '../web/form.ts';
 
 /** Where the HTML form posts. Also in the route table; a test keeps them equal. */
 export const STEP_ACTION = '/api/regioscan/stap';
 export const SUBMIT_ACTION = '/api/regioscan';
 export const resultPath = (submissionId: string) => `/api/regioscan/uitkomst/${submissionId}`;
-export const REGIOSCAN_SCRIPT = '/js/regioscan.js';
+export const REGIOSCAN_SCRIPT = FORM_SCRIPT;
 
 /** The id of the element an error in `field` links to. */
 export function fieldAnchor(field: string): string {

@@ -1,41 +1,44 @@
-import { log } from '../log.ts';
-import { cancelPendingMail, takeMailAllowance } from '../mail/limit.ts';
-import { sendPendingMail, type MailDeps } from '../mail/outbox.ts';
-import { storeSubmission, type SubmissionRecord } from '../store/regioscan-store.ts';
+import { trySendNow, type MailDeps } from '../mail/outbox.ts';
+import { storeSubmission } from '../store/regioscan-store.ts';
+import { mailKey, regioscanKey, submissionKey } from '../store/table.ts';
+import { renderResultEmail } from './email.ts';
 import type { EmailStatus } from './pages.ts';
+import { resultPath } from './pages.ts';
+import { buildRecord, type SubmissionRecord } from './record.ts';
 import type { RegioscanSubmission } from './validation.ts';
 
-export interface SubmitOutcome {
-  record: SubmissionRecord;
-  duplicate: boolean;
-  emailStatus: EmailStatus;
-}
+export type SubmitOutcome =
+  | { outcome: 'stored' | 'duplicate'; record: SubmissionRecord; duplicate: boolean; emailStatus: EmailStatus }
+  | { outcome: 'conflict' };
 
 const VIEW_STATUS = { none: 'none', pending: 'queued', sent: 'sent', failed: 'failed', limited: 'limited' } as const;
 
+/** Where the outcome email of a submission waits in the outbox. */
+export const regioscanMailKey = (submissionId: string) => mailKey(regioscanKey(submissionId));
+
 /**
- * Store first, then send: the submission and its pending email are stored together; then one
- * attempt to send right away. If that fails the email stays pending for the scheduled sender,
- * and the respondent is told so.
+ * Store first, then send: the submission, its pending email and the address's daily allowance are
+ * stored together; then one attempt to send right away. If that fails the email stays pending for
+ * the scheduled sender, and the respondent is told so.
  */
 export async function submitRegioscan(deps: MailDeps, submission: RegioscanSubmission): Promise<SubmitOutcome> {
-  const { record, duplicate } = await storeSubmission(deps.doc, deps.config.TABLE_NAME, submission, deps.now());
-  if (duplicate || record.emailStatus !== 'pending') {
-    return { record, duplicate, emailStatus: VIEW_STATUS[record.emailStatus] };
+  const record = buildRecord(submission, deps.now());
+  const mail = submission.email
+    ? {
+        key: regioscanMailKey(record.submissionId),
+        kind: 'regioscan-outcome',
+        to: submission.email,
+        content: renderResultEmail(record, `${deps.config.PUBLIC_URL}${resultPath(record.submissionId)}`),
+        statusOf: submissionKey(record.submissionId),
+      }
+    : undefined;
+  const stored = await storeSubmission(deps.doc, deps.config.TABLE_NAME, record, mail, deps.now());
+  if (stored.outcome === 'conflict') return stored;
+  const duplicate = stored.outcome === 'duplicate';
+  if (duplicate || stored.record.emailStatus !== 'pending') {
+    return { outcome: stored.outcome, record: stored.record, duplicate, emailStatus: VIEW_STATUS[stored.record.emailStatus] };
   }
-  if (!(await takeMailAllowance(deps.doc, deps.config.TABLE_NAME, submission.email!, deps.now()))) {
-    await cancelPendingMail(deps.doc, deps.config.TABLE_NAME, record.submissionId);
-    log('warn', 'mail limit reached for an address', { submissionId: record.submissionId });
-    return { record: { ...record, emailStatus: 'limited' }, duplicate, emailStatus: 'limited' };
-  }
-  let emailStatus: EmailStatus = 'queued';
-  try {
-    const outcome = await sendPendingMail(deps, record.submissionId);
-    if (outcome === 'sent') emailStatus = 'sent';
-    if (outcome === 'dead') emailStatus = 'failed';
-  } catch (error) {
-    // Stored and pending: the scheduled sender will try again.
-    log('warn', 'immediate send failed', { submissionId: record.submissionId, errorName: error instanceof Error ? error.name : 'unknown' });
-  }
-  return { record: { ...record, emailStatus: emailStatus === 'sent' ? 'sent' : record.emailStatus }, duplicate, emailStatus };
+  const sent = await trySendNow(deps, regioscanMailKey(record.submissionId));
+  const emailStatus: EmailStatus = sent === 'sent' ? 'sent' : sent === 'dead' ? 'failed' : 'queued';
+  return { outcome: 'stored', record: { ...stored.record, emailStatus: sent === 'sent' ? 'sent' : stored.record.emailStatus }, duplicate, emailStatus };
 }

@@ -6,6 +6,9 @@ import { esc } from './html.ts';
  * the form, the message at a field, radios. A feature only says how its field names map to element ids.
  */
 
+/** Progressive enhancement of every form (focus on the error summary, no double submit); forms work without it. */
+export const FORM_SCRIPT = '/js/form.js';
+
 /** Id of the element that holds the error message of a field. */
 export const errorId = (name: string) => `${name}-fout`;
 

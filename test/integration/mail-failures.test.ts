@@ -3,7 +3,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runtimeConfig } from '../../shared/config/runtime.ts';
 import { sendPendingMail, type MailDeps } from '../../shared/mail/outbox.ts';
-import { submitRegioscan } from '../../shared/regioscan/submit.ts';
+import { regioscanMailKey, submitRegioscan } from '../../shared/regioscan/submit.ts';
 import { submissionSchema } from '../../shared/regioscan/validation.ts';
 import { validSubmission } from '../helpers/fixtures.ts';
 import { startLocalSystem, testAddress, type LocalSystem } from '../helpers/local-system.ts';
@@ -34,7 +34,7 @@ describe('SES failures', () => {
     const ses = new SESv2Client({});
     mockClient(ses).on(SendEmailCommand).rejects(sesError('TooManyRequestsException'));
     const { outcome, mail, stored } = await submitWith(ses);
-    expect(outcome.emailStatus).toBe('queued');
+    expect(outcome).toMatchObject({ emailStatus: 'queued' });
     expect(mail).toMatchObject({ status: 'pending', attempts: 1, lastError: 'TooManyRequestsException' });
     expect(stored).toMatchObject({ emailStatus: 'pending' });
   });
@@ -43,7 +43,7 @@ describe('SES failures', () => {
     const ses = new SESv2Client({});
     mockClient(ses).on(SendEmailCommand).rejects(sesError('MessageRejected'));
     const { outcome, mail, stored } = await submitWith(ses);
-    expect(outcome.emailStatus).toBe('failed');
+    expect(outcome).toMatchObject({ emailStatus: 'failed' });
     expect(mail).toMatchObject({ status: 'dead', gsi1pk: 'MAIL#dead', lastError: 'MessageRejected' });
     expect(stored).toMatchObject({ emailStatus: 'failed' });
   });
@@ -56,9 +56,9 @@ describe('SES failures', () => {
     mock.reset();
     mock.on(SendEmailCommand).resolves({ MessageId: 'x' });
     const later = { ...deps, now: () => new Date(Date.now() + 3600_000) };
-    const outcomes = await Promise.all([sendPendingMail(later, submission.submissionId), sendPendingMail(later, submission.submissionId)]);
+    const outcomes = await Promise.all([sendPendingMail(later, regioscanMailKey(submission.submissionId)), sendPendingMail(later, regioscanMailKey(submission.submissionId))]);
     expect(outcomes.sort()).toEqual(['sent', 'skipped']);
     expect(mock.commandCalls(SendEmailCommand)).toHaveLength(1);
-    expect(await sendPendingMail(later, submission.submissionId)).toBe('skipped');
+    expect(await sendPendingMail(later, regioscanMailKey(submission.submissionId))).toBe('skipped');
   });
 });

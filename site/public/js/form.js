@@ -1,4 +1,4 @@
-// Progressive enhancement for the Regioscan form; every step works without this file.
+// Progressive enhancement for every form of the site; every step works without this file.
 (function () {
   // Move focus to the error summary so keyboard and screen-reader users hear what to fix.
   var summary = document.querySelector('[data-error-summary]');
