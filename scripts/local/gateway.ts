@@ -5,6 +5,8 @@ import path from 'node:path';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { matchRoute, type FunctionName } from '../../shared/routes.ts';
 import { SECURITY_HEADERS } from '../../shared/web/security-headers.ts';
+import { verifyLocalSignature } from '../../tools/sigv4.ts';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from './emulators.ts';
 
 /**
  * The local stand-in for CloudFront + API Gateway (HTTP API, payload 2.0): one origin that serves the
@@ -127,6 +129,10 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL, op
   if (!match) return sendJsonError(res, 404, 'NOT_FOUND', 'Deze pagina bestaat niet.');
   const body = await readBody(req);
   if (body === 'too-large') return sendJsonError(res, 413, 'BODY_TOO_LARGE', 'Het verzoek is te groot.');
+  // As API Gateway's AWS_IAM authorisation: operator routes need a SigV4 signature (here: the local credentials).
+  if (match.route.access === 'operator' && !verifyLocalSignature({ method: req.method ?? 'GET', url, headers: req.headers, body }, LOCAL_CREDENTIALS, LOCAL_REGION)) {
+    return send(res, 403, { 'content-type': 'application/json' }, JSON.stringify({ message: 'Forbidden' }));
+  }
   const routeKey = `${match.route.method} ${match.route.path}`;
   const event = toApiEvent(req, url, body, routeKey, match.pathParameters);
   const handler = await options.loadHandler(match.route.function);
