@@ -11,6 +11,7 @@ export const STYLESHEET_PATH = '/css/monitor.css';
 export const MAIN_NAV = [
   { href: '/', label: 'Home' },
   { href: '/regioscan/', label: 'Regioscan' },
+  { href: '/aanmelden/', label: 'Aanmelden' },
   { href: '/gebieden/', label: 'Cijfers per gebied' },
   { href: '/startgesprek/', label: 'Startgesprek' },
   { href: '/handleiding/', label: 'Handleiding' },
