@@ -4,6 +4,7 @@ import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../scripts/local/emulators.t
 import { createGateway, listen, type LambdaHandler } from '../../scripts/local/gateway.ts';
 import { ROUTES, fillPath, type FunctionName } from '../../shared/routes.ts';
 import { signRequest } from '../../tools/sigv4.ts';
+import { runAdmin } from '../../scripts/admin/run.ts';
 
 /**
  * The local gateway checks operator routes as API Gateway's AWS_IAM authorisation does. The handler is
@@ -98,5 +99,17 @@ describe('operator routes on the local gateway', () => {
       expect(response.status, `${route.method} ${route.path}`).toBe(200);
     }
     expect(calls.map((c) => c.name)).toEqual(publicRoutes.map((r) => r.function));
+  });
+
+  it('accept what npm run admin sends (signed with the local credentials)', async () => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const argv = ['rounds', 'create', '--region', 'regio-TESTDATA', '--groups', 'beleid', '--closes', '2027-03-31', '--json', '--api-url', baseUrl];
+    const code = await runAdmin(argv, { stdout: (t) => out.push(t), stderr: (t) => err.push(t) });
+    expect({ code, stderr: err.join('') }).toEqual({ code: 0, stderr: '' });
+    expect(JSON.parse(out.join(''))).toEqual({ ok: 'operator' });
+    expect(calls).toHaveLength(1);
+    expect(calls[0]!.routeKey).toBe('POST /api/beheer/rondes');
+    expect(JSON.parse(calls[0]!.body!)).toEqual({ regionId: 'regio-TESTDATA', groups: ['beleid'], closes: '2027-03-31', omitThemes: [], extraQuestions: [] });
   });
 });
