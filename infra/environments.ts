@@ -67,8 +67,16 @@ export const settingsSchema = z
     apiThrottle: z
       .object({ rateLimit: z.number().positive().max(10_000), burstLimit: z.number().int().positive().max(5_000) })
       .strict(),
+    /** Throttling of each public form post (Regioscan, registration, questionnaire steps): tighter than the default. */
+    postThrottle: z
+      .object({ rateLimit: z.number().positive().max(10_000), burstLimit: z.number().int().positive().max(5_000) })
+      .strict(),
     /** Who gets an email when an alarm fires (dead letters, function errors). */
     alarmEmail: z.email().optional(),
+    /** Where new registrations of regions are announced (the operators' shared mailbox). */
+    operatorEmail: z.email(),
+    /** Whether `npm run admin -- demo` may create the made-up demo region here. Never in production. */
+    allowDemo: z.boolean().default(false),
   })
   .strict()
   .superRefine((s, ctx) => {
@@ -99,6 +107,9 @@ export const ENVIRONMENTS = {
     retainData: false,
     logRetentionDays: 30,
     apiThrottle: { rateLimit: 20, burstLimit: 40 },
+    postThrottle: { rateLimit: 10, burstLimit: 20 },
+    operatorEmail: 'beheer@test.monitor-aoj.nl',
+    allowDemo: true,
   },
   prod: {
     // To serve the site on its own name, add (certificate in us-east-1):
@@ -111,6 +122,8 @@ export const ENVIRONMENTS = {
     retainData: true,
     logRetentionDays: 365,
     apiThrottle: { rateLimit: 100, burstLimit: 200 },
+    postThrottle: { rateLimit: 50, burstLimit: 100 },
+    operatorEmail: 'beheer@monitor-aoj.nl',
   },
 } as const satisfies Record<string, SettingsInput>;
 

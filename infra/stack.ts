@@ -64,9 +64,10 @@ export class MonitorAojStack extends Stack {
       publicUrl: settings.publicUrl?.replace(/\/$/, '') ?? this.site.url,
       importsBucket: this.imports.bucket,
       siteBuild: this.siteBuild,
+      tokenKey: this.data.tokenKey,
     });
     this.imports.notifyOnUpload(this.functions.get(IMPORT_FUNCTION));
-    this.api.addRoutes(this.functions);
+    this.api.addRoutes(this.functions, settings);
     this.jobs = new Jobs(this, 'Jobs', { functions: this.functions, settings, alarms });
     for (const name of Object.keys(FUNCTIONS) as FunctionName[]) alarms.onErrors(name, this.functions.get(name));
     const mailSenders = (Object.keys(FUNCTIONS) as FunctionName[]).filter((name) =>

@@ -1,9 +1,14 @@
 /**
- * The one list of Lambda functions and API routes. The CDK stack creates a function per entry and an
- * HTTP API route per route; the local gateway (`npm start`, tests) serves exactly the same routes.
+ * The one list of Lambda functions, their triggers and API routes with their access level. The CDK
+ * stack creates a function per entry, an HTTP API route per route (operator routes with IAM
+ * authorisation), a schedule or upload trigger per trigger; the local gateway (`npm start`, tests)
+ * serves exactly the same routes and checks the same access; pages take their form actions from here.
  */
-/** snapshot-read: read published/ in the imports bucket; imports-bucket: the import's full access to it. */
-export type Access = 'table-read' | 'table-write' | 'send-mail' | 'imports-bucket' | 'snapshot-read' | 'site-build';
+/**
+ * snapshot-read: read published/ in the imports bucket; imports-bucket: the import's full access to it;
+ * token-key: read the secret key under which invitation tokens are hashed.
+ */
+export type Access = 'table-read' | 'table-write' | 'send-mail' | 'imports-bucket' | 'snapshot-read' | 'site-build' | 'token-key';
 
 export interface FunctionDefinition {
   /** Source entry, relative to the repository root. */
@@ -14,6 +19,8 @@ export interface FunctionDefinition {
   access: readonly Access[];
   /** EventBridge schedule expression for jobs run on a timer (and on demand with `npm run job`). */
   schedule?: string;
+  /** Started by every upload under incoming/ in the imports bucket. */
+  onUpload?: true;
 }
 
 export const FUNCTIONS = {
@@ -68,25 +75,109 @@ export const FUNCTIONS = {
     access: ['table-read', 'table-write', 'imports-bucket', 'site-build'],
     // Every night at 02:00 UTC; also started by uploads to incoming/.
     schedule: 'cron(0 2 * * ? *)',
+    onUpload: true,
+  },
+  registrationStep: {
+    entry: 'functions/registration-step/handler.ts',
+    description: 'Aanmelden: next step of the registration form (HTML, works without JavaScript)',
+    timeoutSeconds: 10,
+    memoryMb: 512,
+    access: [],
+  },
+  registrationSubmit: {
+    entry: 'functions/registration-submit/handler.ts',
+    description: 'Aanmelden: store a registration and its emails (operators, contacts), then try to send them',
+    timeoutSeconds: 10,
+    memoryMb: 512,
+    access: ['table-read', 'table-write', 'send-mail'],
+  },
+  questionnaire: {
+    entry: 'functions/questionnaire/handler.ts',
+    description: 'Vragenlijsten: answer a questionnaire through an anonymous invitation link (HTML, works without JavaScript)',
+    timeoutSeconds: 10,
+    memoryMb: 512,
+    access: ['table-read', 'table-write', 'token-key'],
+  },
+  regionStatus: {
+    entry: 'functions/region-status/handler.ts',
+    description: 'Respons: the private page of a region with the response counts of its rounds',
+    timeoutSeconds: 10,
+    memoryMb: 512,
+    access: ['table-read', 'token-key'],
+  },
+  operator: {
+    entry: 'functions/operator/handler.ts',
+    description: 'Beheer: regions, rounds and invitations for the operators (IAM-signed requests only)',
+    timeoutSeconds: 30,
+    memoryMb: 512,
+    access: ['table-read', 'table-write', 'send-mail', 'token-key'],
   },
 } as const satisfies Record<string, FunctionDefinition>;
 
 export type FunctionName = keyof typeof FUNCTIONS;
+
+/**
+ * public: anyone, through CloudFront. operator: only requests signed (SigV4) by an operator's AWS
+ * identity; API Gateway checks the signature (AWS_IAM), the local gateway does the same.
+ */
+export type RouteAccess = 'public' | 'operator';
 
 export interface RouteDefinition {
   method: 'GET' | 'POST';
   /** API Gateway path syntax: `{name}` is a path parameter. Always under /api/. */
   path: string;
   function: FunctionName;
+  access: RouteAccess;
 }
 
+/** Prefix of every operator route. */
+export const OPERATOR_PREFIX = '/api/beheer';
+
+const pub = (method: RouteDefinition['method'], path: string, fn: FunctionName): RouteDefinition => ({ method, path, function: fn, access: 'public' });
+const op = (method: RouteDefinition['method'], path: string): RouteDefinition => ({ method, path: `${OPERATOR_PREFIX}${path}`, function: 'operator', access: 'operator' });
+
 export const ROUTES: readonly RouteDefinition[] = [
-  { method: 'POST', path: '/api/regioscan/stap', function: 'regioscanStep' },
-  { method: 'POST', path: '/api/regioscan', function: 'regioscanSubmit' },
-  { method: 'GET', path: '/api/regioscan/uitkomst/{submissionId}', function: 'regioscanResult' },
-  { method: 'GET', path: '/api/gebieden/zoek', function: 'regionalSearch' },
-  { method: 'GET', path: '/api/gebieden/vergelijk', function: 'regionalCompare' },
+  pub('POST', '/api/regioscan/stap', 'regioscanStep'),
+  pub('POST', '/api/regioscan', 'regioscanSubmit'),
+  pub('GET', '/api/regioscan/uitkomst/{submissionId}', 'regioscanResult'),
+  pub('GET', '/api/gebieden/zoek', 'regionalSearch'),
+  pub('GET', '/api/gebieden/vergelijk', 'regionalCompare'),
+  pub('POST', '/api/aanmelden/stap', 'registrationStep'),
+  pub('POST', '/api/aanmelden', 'registrationSubmit'),
+  // The invitation token is the resume key; it sits in the path (never in a log: see the API's access log format).
+  pub('GET', '/api/vragenlijst/{token}', 'questionnaire'),
+  pub('GET', '/api/vragenlijst/{token}/{step}', 'questionnaire'),
+  pub('POST', '/api/vragenlijst/{token}/{step}', 'questionnaire'),
+  pub('GET', '/api/open-vragenlijst/{token}', 'questionnaire'),
+  pub('POST', '/api/open-vragenlijst/{token}', 'questionnaire'),
+  pub('GET', '/api/respons/{key}', 'regionStatus'),
+  op('GET', '/regios'),
+  op('GET', '/regios/{regionId}'),
+  op('POST', '/regios/{regionId}/goedkeuren'),
+  op('POST', '/regios/{regionId}/afwijzen'),
+  op('POST', '/rondes'),
+  op('GET', '/rondes/{roundId}'),
+  op('POST', '/rondes/{roundId}/sluiten'),
+  op('POST', '/rondes/{roundId}/uitnodigingen'),
+  op('POST', '/rondes/{roundId}/open-link'),
+  op('POST', '/demo'),
 ];
+
+/** The path of a function's only route of that method: form actions in pages come from here. */
+export function routePath(fn: FunctionName, method: RouteDefinition['method'] = 'POST'): string {
+  const found = ROUTES.filter((r) => r.function === fn && r.method === method);
+  if (found.length !== 1) throw new Error(`${fn} has ${found.length} ${method} routes`);
+  return found[0]!.path;
+}
+
+/** Fills a route path's `{name}` parameters. */
+export function fillPath(path: string, params: Record<string, string>): string {
+  return path.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new Error(`no value for {${name}} in ${path}`);
+    return encodeURIComponent(value);
+  });
+}
 
 /** Jobs: functions with a schedule. */
 export const JOBS = Object.entries(FUNCTIONS as Record<FunctionName, FunctionDefinition>)

@@ -1,6 +1,7 @@
 import { RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
-import { HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { CfnStage, HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpIamAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
@@ -65,16 +66,29 @@ export class Api extends Construct {
     return this.stage.url;
   }
 
-  /** One route per ROUTES entry; routes of the same function share its integration. */
-  addRoutes(functions: Functions): void {
+  /**
+   * One route per ROUTES entry; routes of the same function share its integration. Operator routes
+   * require an IAM-signed request; public form posts get a tighter throttle than the stage default.
+   */
+  addRoutes(functions: Functions, settings: Settings): void {
     const integrations = new Map<FunctionName, HttpLambdaIntegration>();
+    const iam = new HttpIamAuthorizer();
     for (const route of ROUTES) {
       let integration = integrations.get(route.function);
       if (!integration) {
         integration = new HttpLambdaIntegration(`${route.function}Integration`, functions.get(route.function));
         integrations.set(route.function, integration);
       }
-      this.httpApi.addRoutes({ path: route.path, methods: [HttpMethod[route.method]], integration });
+      this.httpApi.addRoutes({
+        path: route.path,
+        methods: [HttpMethod[route.method]],
+        integration,
+        ...(route.access === 'operator' ? { authorizer: iam } : {}),
+      });
     }
+    const posts = ROUTES.filter((r) => r.access === 'public' && r.method === 'POST');
+    (this.stage.node.defaultChild as CfnStage).routeSettings = Object.fromEntries(
+      posts.map((r) => [`${r.method} ${r.path}`, { throttlingRateLimit: settings.postThrottle.rateLimit, throttlingBurstLimit: settings.postThrottle.burstLimit }]),
+    );
   }
 }

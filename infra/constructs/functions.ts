@@ -6,6 +6,7 @@ import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { PREFIXES } from '../../shared/imports/prefixes.ts';
 import type * as z from 'zod';
@@ -21,7 +22,7 @@ import type { Mail } from './mail.ts';
  * leaves it unset. The access-bound ones are set only on functions whose `access` needs them.
  */
 type RuntimeEnvironment = Record<keyof z.input<typeof runtimeSchema>, string | undefined>;
-type AccessEnvironment = 'IMPORTS_BUCKET' | 'SITE_BUILD_PROJECT';
+type AccessEnvironment = 'IMPORTS_BUCKET' | 'SITE_BUILD_PROJECT' | 'TOKEN_KEY_SECRET_ARN';
 
 export interface FunctionsProps {
   readonly table: ITable;
@@ -33,6 +34,8 @@ export interface FunctionsProps {
   readonly importsBucket: IBucket;
   /** Access 'site-build': may start this CodeBuild project (SITE_BUILD_PROJECT). */
   readonly siteBuild: { readonly projectName: string; grantStartBuild(grantee: IGrantable): Grant };
+  /** Access 'token-key': may read the key under which invitation tokens are hashed (TOKEN_KEY_SECRET_ARN). */
+  readonly tokenKey: ISecret;
 }
 
 if (BUNDLING.format !== 'esm') throw new Error('infra expects ESM bundles (tools/bundling.ts)');
@@ -50,6 +53,10 @@ export class Functions extends Construct {
       MAIL_FROM: settings.ses.fromAddress,
       MAIL_REPLY_TO: settings.ses.replyTo,
       SES_CONFIGURATION_SET: props.mail.configurationSet.configurationSetName,
+      OPERATOR_EMAIL: settings.operatorEmail,
+      ALLOW_DEMO: settings.allowDemo ? 'true' : undefined,
+      // Only the local system and tests set the key itself.
+      TOKEN_KEY: undefined,
     };
     const environmentFor = (access: readonly Access[]): Record<string, string> => {
       const environment: RuntimeEnvironment = {
@@ -57,6 +64,7 @@ export class Functions extends Construct {
         IMPORTS_BUCKET:
           access.includes('imports-bucket') || access.includes('snapshot-read') ? props.importsBucket.bucketName : undefined,
         SITE_BUILD_PROJECT: access.includes('site-build') ? props.siteBuild.projectName : undefined,
+        TOKEN_KEY_SECRET_ARN: access.includes('token-key') ? props.tokenKey.secretArn : undefined,
       };
       return Object.fromEntries(Object.entries(environment).filter((entry): entry is [string, string] => entry[1] !== undefined));
     };
@@ -109,6 +117,7 @@ export class Functions extends Construct {
       // Pages built on the live snapshot read published snapshots only, nothing operators dropped.
       if (def.access.includes('snapshot-read')) props.importsBucket.grantRead(fn, `${PREFIXES.published}*`);
       if (def.access.includes('site-build')) props.siteBuild.grantStartBuild(fn);
+      if (def.access.includes('token-key')) props.tokenKey.grantRead(fn);
       byName.set(name, fn);
     }
     this.byName = byName;

@@ -1,3 +1,6 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 /** Ports and paths of the local system; every port can be overridden by an environment variable. */
 /** Emulator data (LOCAL_DATA_DIR overrides it, e.g. for a test); bundles always go to .local/build. */
 export const LOCAL_DATA_DIR = process.env.LOCAL_DATA_DIR ?? '.local';
@@ -16,6 +19,19 @@ export function localPorts(env: NodeJS.ProcessEnv = process.env) {
   };
 }
 
+/**
+ * The local token key, made once and kept with the local data: the invitation links of the local
+ * system keep working over a restart, and `npm run reset` forgets them together with the data.
+ */
+export function localTokenKey(dataDir = LOCAL_DATA_DIR): string {
+  const file = path.join(dataDir, 'token-key');
+  if (!existsSync(file)) {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
+  }
+  return readFileSync(file, 'utf8').trim();
+}
+
 /** Environment of the handlers under `npm start` and `npm run job`: the emulators and local settings. */
 export function localHandlerEnv(ports = localPorts()): Record<string, string> {
   const host = '127.0.0.1';
@@ -31,5 +47,8 @@ export function localHandlerEnv(ports = localPorts()): Record<string, string> {
     IMPORTS_BUCKET: LOCAL_BUCKETS.imports,
     PUBLIC_URL: `http://localhost:${ports.site}`,
     MAIL_FROM: 'Monitor AOJ <noreply@monitor-aoj.local>',
+    OPERATOR_EMAIL: 'beheer@monitor-aoj.local',
+    ALLOW_DEMO: 'true',
+    TOKEN_KEY: localTokenKey(),
   };
 }

@@ -16,6 +16,14 @@ export const runtimeSchema = z.object({
   IMPORTS_BUCKET: z.string().min(3).optional(),
   /** CodeBuild project that rebuilds the site after a new snapshot is published (AWS only). */
   SITE_BUILD_PROJECT: z.string().optional(),
+  /** Secrets Manager secret holding the key under which invitation tokens are hashed (AWS). */
+  TOKEN_KEY_SECRET_ARN: z.string().optional(),
+  /** The key itself, for the local system and tests only (never set in AWS). */
+  TOKEN_KEY: z.string().min(32).optional(),
+  /** Where registrations are announced to the operators. */
+  OPERATOR_EMAIL: z.email().optional(),
+  /** "true" where `npm run admin -- demo` may create the made-up demo region (never in production). */
+  ALLOW_DEMO: z.enum(['true', 'false']).optional(),
 });
 
 export type RuntimeConfig = z.infer<typeof runtimeSchema>;

@@ -29,6 +29,10 @@ export const ERRORS = {
   NOT_FOUND: { status: 404, message: 'Deze pagina bestaat niet.' },
   METHOD_NOT_ALLOWED: { status: 405, message: 'Deze methode is hier niet toegestaan.' },
   SUBMISSION_CONFLICT: { status: 409, message: 'Deze Regioscan is al verstuurd met andere antwoorden.' },
+  REGISTRATION_CONFLICT: { status: 409, message: 'Deze aanmelding is al verstuurd met andere gegevens. Begin opnieuw als u nog een regio wilt aanmelden.' },
+  NOT_APPROVED: { status: 409, message: 'Deze regio is (nog) niet goedgekeurd.' },
+  ALREADY_DECIDED: { status: 409, message: 'Over deze aanmelding is al anders beslist.' },
+  ROUND_CLOSED: { status: 409, message: 'Deze ronde is gesloten.' },
   NO_FIGURES_YET: { status: 503, message: 'Er zijn nog geen cijfers geladen. Probeer het later opnieuw.' },
   INTERNAL: { status: 500, message: 'Er ging bij ons iets mis. Probeer het later opnieuw.' },
 } as const;

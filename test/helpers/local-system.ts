@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { CreateBucketCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
@@ -46,6 +46,9 @@ export async function startLocalSystem(options: { site?: boolean; snapshot?: boo
     TABLE_NAME: tableName,
     PUBLIC_URL: 'http://localhost:4321',
     MAIL_FROM: 'Monitor AOJ <noreply@monitor-aoj.test>',
+    OPERATOR_EMAIL: 'beheer@monitor-aoj.test',
+    ALLOW_DEMO: 'true',
+    TOKEN_KEY: randomBytes(32).toString('hex'),
   });
   if (options.snapshot) await publishSeedSnapshot(tableName);
   resetRuntimeConfig();

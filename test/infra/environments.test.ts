@@ -8,6 +8,8 @@ const valid: SettingsInput = {
   retainData: true,
   logRetentionDays: 30,
   apiThrottle: { rateLimit: 10, burstLimit: 20 },
+  postThrottle: { rateLimit: 5, burstLimit: 10 },
+  operatorEmail: 'beheer@example.nl',
 };
 
 describe('environment settings', () => {

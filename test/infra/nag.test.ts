@@ -25,6 +25,8 @@ const customDomain = parseSettings({
   retainData: true,
   logRetentionDays: 30,
   apiThrottle: { rateLimit: 10, burstLimit: 20 },
+  postThrottle: { rateLimit: 5, burstLimit: 10 },
+  operatorEmail: 'beheer@example.nl',
   alarmEmail: 'ops@example.nl',
 });
 

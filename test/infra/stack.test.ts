@@ -354,6 +354,8 @@ describe('stack with a custom domain', () => {
     retainData: true,
     logRetentionDays: 30,
     apiThrottle: { rateLimit: 10, burstLimit: 20 },
+    postThrottle: { rateLimit: 5, burstLimit: 10 },
+    operatorEmail: 'beheer@example.nl',
     alarmEmail: 'ops@example.nl',
   });
   const s = synth('custom', settings);

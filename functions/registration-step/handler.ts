@@ -1,0 +1,26 @@
+import { randomUUID } from 'node:crypto';
+import { httpError } from '../../shared/http/errors.ts';
+import { apiHandler } from '../../shared/http/handler.ts';
+import { parseBody } from '../../shared/http/request.ts';
+import { htmlResponse } from '../../shared/http/response.ts';
+import { CHECK_STEP, TOTAL_STEPS, navigate, stateFromForm, type Navigation } from '../../shared/registration/flow.ts';
+import { REGISTRATION_SECTION, renderRegistrationStep } from '../../shared/registration/pages.ts';
+
+function stepNumber(value: string | null, max: number): number {
+  const n = Number(value);
+  if (!value || !Number.isInteger(n) || n < 1 || n > max) throw httpError('INVALID_STEP', [], undefined, 'Deze stap van het formulier bestaat niet. Begin opnieuw met aanmelden.');
+  return n;
+}
+
+/** POST /api/aanmelden/stap: the next page of the registration form, rendered on the server. */
+export const handler = apiHandler(async (event) => {
+  const form = parseBody(event, ['form']).value as URLSearchParams;
+  const current = stepNumber(form.get('stap'), TOTAL_STEPS);
+  const nav: Navigation = form.has('wijzig')
+    ? { action: 'wijzig', step: stepNumber(form.get('wijzig'), CHECK_STEP - 1) }
+    : form.get('actie') === 'vorige'
+      ? { action: 'vorige' }
+      : { action: 'volgende' };
+  const outcome = navigate(current, nav, stateFromForm(form), randomUUID);
+  return htmlResponse(outcome.errors.length > 0 ? 422 : 200, renderRegistrationStep(outcome.step, outcome.state, outcome.errors));
+}, REGISTRATION_SECTION);

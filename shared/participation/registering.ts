@@ -1,0 +1,56 @@
+import { createHash } from 'node:crypto';
+import type { MailDeps, OutgoingMail } from '../mail/outbox.ts';
+import { trySendNow } from '../mail/outbox.ts';
+import { coverageWarnings } from '../registration/coverage.ts';
+import { renderContactConfirmation, renderOperatorNotification } from '../registration/email.ts';
+import type { Registration } from '../registration/validation.ts';
+import { storeRegistration } from '../store/participation-store.ts';
+import { mailKey, regionPk } from '../store/table.ts';
+import type { RegionRecord } from './model.ts';
+
+/** A short region id for operators to type, the same for every submit of one registration form. */
+export function regionIdOf(registrationId: string): string {
+  return `r-${createHash('sha256').update(registrationId).digest('hex').slice(0, 10)}`;
+}
+
+function payloadHash(reg: Registration): string {
+  return createHash('sha256').update(JSON.stringify(reg)).digest('hex');
+}
+
+export function regionRecord(reg: Registration, now: Date): RegionRecord {
+  return {
+    regionId: regionIdOf(reg.registrationId),
+    registrationId: reg.registrationId,
+    name: reg.regionName,
+    gemeenten: reg.gemeenten,
+    swvPo: reg.swvPo,
+    swvVo: reg.swvVo,
+    contacts: { gemeenten: reg.contactGemeenten, swv: reg.contactSwv },
+    warnings: coverageWarnings({ gemeenten: reg.gemeenten, swvPo: reg.swvPo, swvVo: reg.swvVo }),
+    status: 'aangemeld',
+    registeredAt: now.toISOString(),
+    demo: false,
+    payloadHash: payloadHash(reg),
+  };
+}
+
+export type RegisterOutcome = { outcome: 'stored' | 'duplicate'; region: RegionRecord } | { outcome: 'conflict' };
+
+/**
+ * Store, then send: the region and its three emails (the operators, each contact) in one
+ * transaction, then one try to send each right away; the scheduled sender retries what failed.
+ */
+export async function register(deps: MailDeps, reg: Registration): Promise<RegisterOutcome> {
+  const region = regionRecord(reg, deps.now());
+  const pk = regionPk(region.regionId);
+  const mails: OutgoingMail[] = [
+    { key: mailKey(pk, 'contact-gemeenten'), kind: 'registration-confirmation', to: reg.contactGemeenten.email, content: renderContactConfirmation(reg, 'gemeenten') },
+    { key: mailKey(pk, 'contact-swv'), kind: 'registration-confirmation', to: reg.contactSwv.email, content: renderContactConfirmation(reg, 'swv') },
+  ];
+  if (deps.config.OPERATOR_EMAIL) {
+    mails.push({ key: mailKey(pk, 'operators'), kind: 'operator-notification', to: deps.config.OPERATOR_EMAIL, content: renderOperatorNotification(reg, region.warnings, region.regionId) });
+  }
+  const stored = await storeRegistration({ doc: deps.doc, tableName: deps.config.TABLE_NAME }, region, mails, deps.now());
+  if (stored.outcome === 'stored') for (const mail of mails) await trySendNow(deps, mail.key);
+  return stored;
+}
