@@ -1,0 +1,255 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GEMEENTEN } from '../../shared/areas/gemeenten.ts';
+import { itemsOf } from '../../shared/questionnaires/tailoring.ts';
+import { currentQuestionnaire, type GroupId } from '../../shared/questionnaires/definition.ts';
+import { questionnaireSteps } from '../../shared/questionnaires/flow.ts';
+import { tailor } from '../../shared/questionnaires/tailoring.ts';
+import { send, type Target } from '../../scripts/admin/client.ts';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../scripts/local/emulators.ts';
+import { postJson } from '../helpers/fixtures.ts';
+import { startLocalSystem, testAddress, type LocalSystem } from '../helpers/local-system.ts';
+
+/**
+ * Regions taking part, end to end against DynamoDB Local and the SES emulator, through the local
+ * gateway: register, approve, round, links, partial answers, resume, complete, counts; and a dump of
+ * the whole table that must not link any response to any invitation or token.
+ */
+let system: LocalSystem;
+let operator: Target;
+beforeAll(async () => {
+  system = await startLocalSystem();
+  operator = { baseUrl: system.baseUrl, credentials: LOCAL_CREDENTIALS, region: LOCAL_REGION, local: true };
+});
+afterAll(() => system.close());
+
+const op = async (method: 'GET' | 'POST', path: string, body?: unknown) => send(operator, { method, path: `/api/beheer${path}`, ...(body === undefined ? {} : { body }) });
+
+function registration(overrides: Record<string, unknown> = {}) {
+  const gemeente = GEMEENTEN.find((g) => g.code === 'GM0363')!;
+  return {
+    registrationId: randomUUID(),
+    regionName: 'Regio Testland',
+    gemeenten: [gemeente.code],
+    swvPo: [gemeente.swvPo],
+    swvVo: [gemeente.swvVo],
+    contactGemeenten: { name: 'Anna de Vries', role: 'Beleidsadviseur jeugd', email: testAddress() },
+    contactSwv: { name: 'Bram Jansen', role: 'Directeur SWV', email: testAddress(), phone: '06 1234 5678' },
+    bevestiging: true,
+    ...overrides,
+  };
+}
+
+/** Form answers that complete one step of a round questionnaire. */
+function stepForm(group: GroupId, step: number, value = '4'): URLSearchParams {
+  const rq = tailor(currentQuestionnaire(group), { omitThemes: [], extraQuestions: [] });
+  const kind = questionnaireSteps(rq)[step - 1]!;
+  const form = new URLSearchParams({ stap: String(step), actie: 'volgende' });
+  if (kind.kind === 'theme') for (const item of kind.theme.items) form.set(item.id, value);
+  if (kind.kind === 'afsluiting') form.set('rapportcijfer', '7');
+  return form;
+}
+
+const postForm = (url: string, form: URLSearchParams) =>
+  fetch(url, { method: 'POST', body: form, redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' } });
+
+async function approvedRegion(): Promise<string> {
+  const res = await postJson(system.baseUrl, '/api/aanmelden', registration());
+  expect(res.status).toBe(201);
+  const approved = await op('POST', `/regios/${res.json.regionId}/goedkeuren`);
+  expect(approved.status).toBe(200);
+  return res.json.regionId as string;
+}
+
+describe('registration', () => {
+  it('stores the region and sends one email to each contact and the operators, exactly once', async () => {
+    const body = registration();
+    const [first, second] = await Promise.all([postJson(system.baseUrl, '/api/aanmelden', body), postJson(system.baseUrl, '/api/aanmelden', body)]);
+    expect([first.status, second.status].sort()).toEqual([200, 201]);
+    expect(first.json.regionId).toBe(second.json.regionId);
+    for (const contact of [body.contactGemeenten, body.contactSwv]) {
+      const mails = await system.emailsTo(contact.email);
+      expect(mails).toHaveLength(1);
+      expect(mails[0]!.subject).toContain('Regio Testland');
+    }
+    const operatorMails = (await system.emailsTo('beheer@monitor-aoj.test')).filter((m) => m.body.text.includes(first.json.regionId));
+    expect(operatorMails).toHaveLength(1);
+    expect(operatorMails[0]!.body.text).toContain(`regions approve ${first.json.regionId}`);
+    // Sent mail leaves no address behind; the region keeps its contacts.
+    const items = (await system.items()).filter((i) => i.pk === `REGION#${first.json.regionId}`);
+    expect(items.map((i) => i.sk)).toEqual(['REGION']);
+    const shown = await op('GET', `/regios/${first.json.regionId}`);
+    expect(shown.body).toMatchObject({ status: 'aangemeld', name: 'Regio Testland', contacts: { swv: { phone: '06 1234 5678' } } });
+  });
+
+  it('warns about gemeenten the chosen SWVs do not cover, but stores the registration', async () => {
+    const other = GEMEENTEN.find((g) => g.swvPo !== 'PO 27-07' && !g.swvPoAll.includes('PO 27-07'))!;
+    const res = await postJson(system.baseUrl, '/api/aanmelden', registration({ gemeenten: ['GM0363', other.code] }));
+    expect(res.status).toBe(201);
+    expect(res.json.warnings.join(' ')).toContain(other.name);
+  });
+
+  it('refuses bad registrations with a stable code and stores nothing', async () => {
+    const before = (await system.items()).length;
+    for (const bad of [
+      registration({ bevestiging: false }),
+      registration({ gemeenten: ['GM9999'] }),
+      registration({ contactSwv: { name: 'X', role: 'Y', email: 'geen-adres' } }),
+      registration({ extra: 1 }),
+    ]) {
+      const res = await postJson(system.baseUrl, '/api/aanmelden', bad);
+      expect(res.status).toBe(422);
+      expect(res.json.error.code).toBe('VALIDATION_FAILED');
+    }
+    expect((await system.items()).length).toBe(before);
+  });
+
+  it('rejects a registration and forgets its contact persons at once', async () => {
+    const res = await postJson(system.baseUrl, '/api/aanmelden', registration());
+    const rejected = await op('POST', `/regios/${res.json.regionId}/afwijzen`, { reason: 'Geen SWV VO betrokken' });
+    expect(rejected.status).toBe(200);
+    const item = (await system.items()).find((i) => i.pk === `REGION#${res.json.regionId}` && i.sk === 'REGION')!;
+    expect(item).toMatchObject({ status: 'afgewezen', rejectionReason: 'Geen SWV VO betrokken' });
+    expect(JSON.stringify(item)).not.toContain('@');
+    expect((await op('POST', `/regios/${res.json.regionId}/goedkeuren`)).status).toBe(409);
+  });
+});
+
+describe('a round answered through anonymous links', () => {
+  it('register → approve → round → links → partial answers → resume → complete → counts, and anonymous in the table', async () => {
+    const regionId = await approvedRegion();
+    const today = new Date().toISOString().slice(0, 10);
+    const closes = new Date(Date.now() + 30 * 86400_000).toISOString().slice(0, 10);
+    const round = await op('POST', '/rondes', { regionId, groups: ['beleid', 'ouders-jongeren'], closes, omitThemes: [], extraQuestions: [] });
+    expect(round.status).toBe(201);
+    const roundId = (round.body as { roundId: string }).roundId;
+    expect(round.body).toMatchObject({ status: 'open', opens: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
+    expect(today.length).toBe(10);
+
+    const made = await op('POST', `/rondes/${roundId}/uitnodigingen`, { group: 'beleid', count: 3 });
+    const links = (made.body as { links: string[] }).links.map((l) => l.replace('http://localhost:4321', system.baseUrl));
+    expect(links).toHaveLength(3);
+    const tokens = links.map((l) => l.split('/').pop()!);
+
+    // The link opens at step 1; a saved step survives, and reopening the link resumes at step 2.
+    const open = await fetch(links[0]!, { redirect: 'manual' });
+    expect(open.status).toBe(303);
+    expect(open.headers.get('location')).toMatch(/\/1$/);
+    const saved = await postForm(`${links[0]}/1`, stepForm('beleid', 1));
+    expect(saved.status).toBe(303);
+    expect(saved.headers.get('location')).toMatch(/\/2$/);
+    const resumed = await fetch(links[0]!, { redirect: 'manual' });
+    expect(resumed.headers.get('location')).toMatch(/\/2$/);
+    const page = await (await fetch(`${links[0]}/1`)).text();
+    expect(page).toMatch(/checked/); // the saved answers are shown again
+
+    // Answer every step, then send from the check page.
+    const rq = tailor(currentQuestionnaire('beleid'), { omitThemes: [], extraQuestions: [] });
+    const steps = questionnaireSteps(rq);
+    for (let n = 2; n < steps.length; n++) expect((await postForm(`${links[0]}/${n}`, stepForm('beleid', n))).status).toBe(303);
+    const sent = await postForm(`${links[0]}/${steps.length}`, new URLSearchParams({ stap: String(steps.length), actie: 'versturen' }));
+    expect(sent.headers.get('location')).toMatch(/\/klaar$/);
+    expect(await (await fetch(`${links[0]}/klaar`)).text()).toMatch(/[Bb]edankt/);
+
+    // A second send through the same link changes nothing; the link now says it was used.
+    const again = await postForm(`${links[0]}/${steps.length}`, new URLSearchParams({ stap: String(steps.length), actie: 'versturen' }));
+    expect(again.headers.get('location')).toMatch(/\/klaar$/);
+    const used = await fetch(links[0]!, { redirect: 'manual' });
+    expect(used.status).toBe(200);
+    expect(await used.text()).toContain('al ingevuld');
+
+    // Link 2 started only; link 3 untouched.
+    await postForm(`${links[1]}/1`, stepForm('beleid', 1, '2'));
+    const status = await op('GET', `/rondes/${roundId}`);
+    expect((status.body as { counts: unknown[] }).counts).toEqual([
+      { group: 'beleid', issued: 3, started: 2, completed: 1, responseRate: 1 / 3, openStarted: 0, openCompleted: 0 },
+      { group: 'ouders-jongeren', issued: 0, started: 0, completed: 0, responseRate: null, openStarted: 0, openCompleted: 0 },
+    ]);
+
+    // The shared link: each visitor starts a fresh response with a code, counted apart.
+    const shared = await op('POST', `/rondes/${roundId}/open-link`, { group: 'ouders-jongeren' });
+    const sharedUrl = (shared.body as { link: string }).link.replace('http://localhost:4321', system.baseUrl);
+    expect((await fetch(sharedUrl)).status).toBe(200);
+    const start = await postForm(sharedUrl, new URLSearchParams({ actie: 'start' }));
+    const codeUrl = `${system.baseUrl}${start.headers.get('location')!}`;
+    const code = codeUrl.split('/').slice(-2)[0]!;
+    expect(code).toMatch(/^[0-9A-HJKMNP-TV-Z]{16}$/);
+    const withCode = await fetch(`${sharedUrl}?code=${code.slice(0, 4)}-${code.slice(4, 8)}-${code.slice(8, 12)}-${code.slice(12).toLowerCase()}`, { redirect: 'manual' });
+    expect(withCode.headers.get('location')).toContain(code);
+
+    // Dump every item: nothing in it links a response to an invitation, a draft or a token.
+    const items = await system.items();
+    const dump = JSON.stringify(items);
+    for (const token of [...tokens, code]) expect(dump).not.toContain(token);
+    const responses = items.filter((i) => String(i.sk).startsWith('RESPONSE#'));
+    expect(responses).toHaveLength(1);
+    const response = responses[0]!;
+    expect(Object.keys(response).sort()).toEqual(['answers', 'group', 'linkKind', 'pk', 'sk', 'version']);
+    const responseId = String(response.sk).split('#').pop()!;
+    expect(responseId).toMatch(/^[0-9a-f]{32}$/);
+    expect(responseId[12]).not.toBe('7'); // not a UUIDv7 (and no ULID: 32 hex digits, random)
+    const otherItems = items.filter((i) => i !== response);
+    expect(JSON.stringify(otherItems)).not.toContain(responseId);
+    const invitations = items.filter((i) => String(i.pk).startsWith('INVITATION#'));
+    expect(invitations.length).toBe(5); // 3 personal, the shared link, one response through it
+    for (const inv of invitations) expect(Object.keys(inv).sort()).toEqual(['group', 'linkKind', 'pk', 'roundId', 'sk', 'state']);
+    // Drafts: the completed one is gone; the others are sealed (no readable answer values).
+    const drafts = items.filter((i) => String(i.pk).startsWith('DRAFT#'));
+    expect(drafts).toHaveLength(2);
+    for (const draft of drafts) expect(JSON.stringify(draft)).not.toMatch(/b-sw-1|rapportcijfer/);
+    const invitationHashes = invitations.map((i) => String(i.pk).slice('INVITATION#'.length));
+    for (const draft of drafts) expect(invitationHashes).not.toContain(String(draft.pk).slice('DRAFT#'.length));
+    // No time finer than the round on responses, invitations or drafts.
+    for (const item of [...responses, ...invitations, ...drafts]) expect(JSON.stringify(item)).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
+  });
+
+  it('refuses answers once the round is closed, with a clear page', async () => {
+    const regionId = await approvedRegion();
+    const closes = new Date(Date.now() + 30 * 86400_000).toISOString().slice(0, 10);
+    const round = await op('POST', '/rondes', { regionId, groups: ['uitvoering'], closes, omitThemes: ['tevredenheid'], extraQuestions: [{ text: 'Hoe tevreden bent u over het thuiszittersoverleg?', type: 'likert' }] });
+    const roundId = (round.body as { roundId: string }).roundId;
+    const made = await op('POST', `/rondes/${roundId}/uitnodigingen`, { group: 'uitvoering', count: 1 });
+    const link = (made.body as { links: string[] }).links[0]!.replace('http://localhost:4321', system.baseUrl);
+    const first = await (await fetch(`${link}/1`)).text();
+    expect(first).toContain('Stap 1 van');
+    expect((await op('POST', `/rondes/${roundId}/sluiten`)).status).toBe(200);
+    const closed = await fetch(`${link}/1`);
+    expect(closed.status).toBe(410);
+    expect(await closed.text()).toContain('gesloten');
+    const posted = await postForm(`${link}/1`, stepForm('uitvoering', 1));
+    expect(posted.status).toBe(410);
+    expect((await op('POST', `/rondes/${roundId}/uitnodigingen`, { group: 'uitvoering', count: 1 })).status).toBe(409);
+  });
+
+  it('shows the region its response counts on a private page, and nothing for a wrong key', async () => {
+    const regionId = await approvedRegion();
+    const shown = await op('GET', `/regios/${regionId}`);
+    const link = (shown.body as { statusLink: string }).statusLink.replace('http://localhost:4321', system.baseUrl);
+    const page = await fetch(link, { headers: { accept: 'text/html' } });
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('Respons van Regio Testland');
+    expect(html).toContain('noindex');
+    const wrong = await fetch(`${link.slice(0, -4)}abcd`, { headers: { accept: 'text/html' } });
+    expect(wrong.status).toBe(404);
+  });
+
+  it('keeps an operator route closed without a signature', async () => {
+    const res = await fetch(`${system.baseUrl}/api/beheer/regios`);
+    expect(res.status).toBe(403);
+  });
+
+  it('makes a demo region with a closed round of made-up responses and links to try', async () => {
+    const demo = await op('POST', '/demo');
+    expect(demo.status).toBe(201);
+    const body = demo.body as { roundId: string; openRoundId: string; links: Record<string, string>; responses: number };
+    expect(Object.keys(body.links).sort()).toEqual(['beleid', 'ouders-jongeren', 'uitvoering']);
+    const closed = await op('GET', `/rondes/${body.roundId}`);
+    expect(closed.body).toMatchObject({ status: 'gesloten' });
+    const completed = (closed.body as { counts: { completed: number }[] }).counts.reduce((a, c) => a + c.completed, 0);
+    expect(completed).toBe(body.responses);
+    const page = await (await fetch(body.links.beleid!.replace('http://localhost:4321', system.baseUrl), { redirect: 'follow' })).text();
+    expect(page).toContain('TESTDATA');
+    expect(itemsOf(tailor(currentQuestionnaire('beleid'), { omitThemes: [], extraQuestions: [] })).length).toBeGreaterThan(0);
+  });
+});
