@@ -87,8 +87,9 @@ export class Api extends Construct {
       });
     }
     const posts = ROUTES.filter((r) => r.access === 'public' && r.method === 'POST');
+    // routeSettings is free-form JSON in CloudFormation's own (PascalCase) spelling.
     (this.stage.node.defaultChild as CfnStage).routeSettings = Object.fromEntries(
-      posts.map((r) => [`${r.method} ${r.path}`, { throttlingRateLimit: settings.postThrottle.rateLimit, throttlingBurstLimit: settings.postThrottle.burstLimit }]),
+      posts.map((r) => [`${r.method} ${r.path}`, { ThrottlingRateLimit: settings.postThrottle.rateLimit, ThrottlingBurstLimit: settings.postThrottle.burstLimit }]),
     );
   }
 }

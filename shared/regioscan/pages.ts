@@ -2,6 +2,7 @@ import { findGemeente, gemeentenByProvincie } from '../areas/gemeenten.ts';
 import { MAILS_PER_ADDRESS_PER_DAY, MIN_GROUP_SIZE } from '../privacy.ts';
 import { esc, formatDate, html } from '../web/html.ts';
 import { renderDocument } from '../web/layout.ts';
+import { fillPath, routePath } from '../routes.ts';
 import {
   ANSWER_SCALE,
   DONT_KNOW,
@@ -19,10 +20,10 @@ import { bandFor, themeById, type ThemeScore } from './scoring.ts';
 import type { FieldError } from '../forms/fields.ts';
 import { FORM_SCRIPT, errorFor, errorId, errorMessage, errorSummary as formErrorSummary, radio } from '../web/form.ts';
 
-/** Where the HTML form posts. Also in the route table; a test keeps them equal. */
-export const STEP_ACTION = '/api/regioscan/stap';
-export const SUBMIT_ACTION = '/api/regioscan';
-export const resultPath = (submissionId: string) => `/api/regioscan/uitkomst/${submissionId}`;
+/** Where the HTML form posts: from the route table, so a page can never post where no route is. */
+export const STEP_ACTION = routePath('regioscanStep');
+export const SUBMIT_ACTION = routePath('regioscanSubmit');
+export const resultPath = (submissionId: string) => fillPath(routePath('regioscanResult', 'GET'), { submissionId });
 export const REGIOSCAN_SCRIPT = FORM_SCRIPT;
 
 /** The id of the element an error in `field` links to. */

@@ -196,6 +196,45 @@ describe.each(environments)('stack for %s', (envName, settings) => {
       expect(format).toContain('$context.requestId');
       expect(format).not.toMatch(/sourceIp|userAgent|querystring/i);
     });
+
+    it('lets only IAM-signed requests reach operator routes; every other route is public on purpose', () => {
+      for (const route of routes) {
+        const key = route.Properties.RouteKey as string;
+        const definition = ROUTES.find((r) => `${r.method} ${r.path}` === key)!;
+        if (definition.access === 'operator') expect(route.Properties.AuthorizationType, key).toBe('AWS_IAM');
+        else expect(route.Properties.AuthorizationType ?? 'NONE', key).toBe('NONE');
+      }
+      // No operator route without IAM, and every /api/beheer path is an operator route.
+      expect(routes.filter((r) => (r.Properties.RouteKey as string).includes('/api/beheer')).every((r) => r.Properties.AuthorizationType === 'AWS_IAM')).toBe(true);
+      expect(ROUTES.filter((r) => r.path.startsWith('/api/beheer')).every((r) => r.access === 'operator')).toBe(true);
+    });
+
+    it('throttles every public form post tighter than the default', () => {
+      const stage = Object.values(resourcesOf(s, 'AWS::ApiGatewayV2::Stage'))[0]!.Properties;
+      const posts = ROUTES.filter((r) => r.access === 'public' && r.method === 'POST').map((r) => `${r.method} ${r.path}`);
+      expect(Object.keys(stage.RouteSettings).sort()).toEqual(posts.sort());
+      for (const key of posts) expect(stage.RouteSettings[key]).toEqual({ ThrottlingRateLimit: settings.postThrottle.rateLimit, ThrottlingBurstLimit: settings.postThrottle.burstLimit });
+      expect(settings.postThrottle.rateLimit).toBeLessThan(settings.apiThrottle.rateLimit);
+    });
+
+    it('keeps the token key in Secrets Manager: generated there, retained, readable only by the functions that need it', () => {
+      const secrets = Object.entries(resourcesOf(s, 'AWS::SecretsManager::Secret'));
+      expect(secrets).toHaveLength(1);
+      const [secretId, secret] = secrets[0]!;
+      expect(secret.Properties.GenerateSecretString).toMatchObject({ PasswordLength: 64 });
+      expect(secret.Properties.SecretString).toBeUndefined();
+      expect(secret.DeletionPolicy).toBe('Retain');
+      const functions = resourcesOf(s, 'AWS::Lambda::Function');
+      for (const [name, id] of ids) {
+        const env = functions[id]!.Properties.Environment.Variables as Record<string, unknown>;
+        expect(env.TOKEN_KEY, name).toBeUndefined();
+        const needs = definition(name).access.includes('token-key');
+        expect(env.TOKEN_KEY_SECRET_ARN === undefined, name).toBe(!needs);
+        if (needs) expect(env.TOKEN_KEY_SECRET_ARN).toEqual({ Ref: secretId });
+        const reads = statementsOf(s, name).some((st) => [st.Action].flat().includes('secretsmanager:GetSecretValue'));
+        expect(reads, name).toBe(needs);
+      }
+    });
   });
 
   describe('jobs', () => {
