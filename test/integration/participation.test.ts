@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { GEMEENTEN } from '../../shared/areas/gemeenten.ts';
 import { itemsOf } from '../../shared/questionnaires/tailoring.ts';
 import { currentQuestionnaire, type GroupId } from '../../shared/questionnaires/definition.ts';
@@ -232,6 +232,27 @@ describe('a round answered through anonymous links', () => {
     expect(html).toContain('noindex');
     const wrong = await fetch(`${link.slice(0, -4)}abcd`, { headers: { accept: 'text/html' } });
     expect(wrong.status).toBe(404);
+  });
+
+  it('writes no token or answer to the logs, also when a step fails', async () => {
+    const lines: string[] = [];
+    const capture = (...args: unknown[]) => void lines.push(args.map(String).join(' '));
+    const spies = [vi.spyOn(console, 'log').mockImplementation(capture), vi.spyOn(console, 'error').mockImplementation(capture), vi.spyOn(console, 'warn').mockImplementation(capture)];
+    try {
+      const regionId = await approvedRegion();
+      const closes = new Date(Date.now() + 30 * 86400_000).toISOString().slice(0, 10);
+      const round = await op('POST', '/rondes', { regionId, groups: ['beleid'], closes, omitThemes: [], extraQuestions: [] });
+      const made = await op('POST', `/rondes/${(round.body as { roundId: string }).roundId}/uitnodigingen`, { group: 'beleid', count: 1 });
+      const link = (made.body as { links: string[] }).links[0]!.replace('http://localhost:4321', system.baseUrl);
+      const token = link.split('/').pop()!;
+      await postForm(`${link}/1`, new URLSearchParams({ stap: '1', actie: 'volgende' })); // errors: nothing answered
+      await postForm(`${link}/1`, stepForm('beleid', 1));
+      await fetch(`${link}/2`);
+      expect(lines.join('\n')).not.toContain(token);
+      expect(lines.join('\n')).not.toMatch(/b-sw-1/);
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+    }
   });
 
   it('keeps an operator route closed without a signature', async () => {
