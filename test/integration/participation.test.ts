@@ -203,6 +203,32 @@ describe('a round answered through anonymous links', () => {
     for (const item of [...responses, ...invitations, ...drafts]) expect(JSON.stringify(item)).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
   });
 
+  it('keeps the answers of two tabs saving at once, and resumes after pausing twice', async () => {
+    const regionId = await approvedRegion();
+    const closes = new Date(Date.now() + 30 * 86400_000).toISOString().slice(0, 10);
+    const round = await op('POST', '/rondes', { regionId, groups: ['uitvoering'], closes, omitThemes: [], extraQuestions: [] });
+    const roundId = (round.body as { roundId: string }).roundId;
+    const made = await op('POST', `/rondes/${roundId}/uitnodigingen`, { group: 'uitvoering', count: 4 });
+    const links = (made.body as { links: string[] }).links.map((l) => l.replace('http://localhost:4321', system.baseUrl));
+    // Two tabs post different steps at the same moment, on fresh links (first save) and on a started one.
+    await postForm(`${links[1]}/1`, stepForm('uitvoering', 1));
+    for (const link of [links[0]!, links[1]!]) {
+      const [a, b] = await Promise.all([postForm(`${link}/1`, stepForm('uitvoering', 1)), postForm(`${link}/2`, stepForm('uitvoering', 2))]);
+      expect([a.status, b.status]).toEqual([303, 303]);
+      expect((await fetch(link, { redirect: 'manual' })).headers.get('location')).toMatch(/\/3$/);
+    }
+    // Pause after step 1, come back, pause after step 2, come back: each time where it stopped.
+    await postForm(`${links[2]}/1`, stepForm('uitvoering', 1));
+    expect((await fetch(links[2]!, { redirect: 'manual' })).headers.get('location')).toMatch(/\/2$/);
+    await postForm(`${links[2]}/2`, stepForm('uitvoering', 2));
+    expect((await fetch(links[2]!, { redirect: 'manual' })).headers.get('location')).toMatch(/\/3$/);
+    // "Vorige stap" saves what was typed, without checking it, and goes back.
+    const back = await postForm(`${links[3]}/2`, new URLSearchParams({ stap: '2', actie: 'vorige' }));
+    expect(back.headers.get('location')).toMatch(/\/1$/);
+    const status = await op('GET', `/rondes/${roundId}`);
+    expect((status.body as { counts: { started: number; completed: number }[] }).counts[0]).toMatchObject({ issued: 4, started: 4, completed: 0 });
+  });
+
   it('refuses answers once the round is closed, with a clear page', async () => {
     const regionId = await approvedRegion();
     const closes = new Date(Date.now() + 30 * 86400_000).toISOString().slice(0, 10);
