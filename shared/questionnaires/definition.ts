@@ -9,6 +9,7 @@
  * Copy is Dutch at B1 level (docs/schrijfwijzer.md): "u" for Beleid and Uitvoering, "je" for ouders
  * en jongeren, with simpler words.
  */
+import { AGREEMENT_SCALE } from '../forms/scale.ts';
 
 export type GroupId = 'beleid' | 'uitvoering' | 'ouders-jongeren';
 export const GROUP_IDS = ['beleid', 'uitvoering', 'ouders-jongeren'] as const satisfies readonly GroupId[];
@@ -63,13 +64,7 @@ export function groupById(id: GroupId): Group {
 }
 
 /** The five-point scale of every item. */
-export const LIKERT_SCALE = [
-  { value: '1', label: 'Helemaal oneens' },
-  { value: '2', label: 'Oneens' },
-  { value: '3', label: 'Niet eens, niet oneens' },
-  { value: '4', label: 'Eens' },
-  { value: '5', label: 'Helemaal eens' },
-] as const;
+export const LIKERT_SCALE = AGREEMENT_SCALE;
 
 /**
  * "Weet ik niet" is a real answer to an item and to the grade, shown last after an "of" divider.

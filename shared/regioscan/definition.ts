@@ -3,14 +3,9 @@
  * Site, handlers, email, infra and tests all read this module; nothing lists a statement twice.
  * Copy is Dutch at B1 level and addresses the reader with "u" (see docs/schrijfwijzer.md).
  */
+import { AGREEMENT_SCALE } from '../forms/scale.ts';
 
-export const ANSWER_SCALE = [
-  { value: '1', label: 'Helemaal oneens' },
-  { value: '2', label: 'Oneens' },
-  { value: '3', label: 'Niet eens, niet oneens' },
-  { value: '4', label: 'Eens' },
-  { value: '5', label: 'Helemaal eens' },
-] as const;
+export const ANSWER_SCALE = AGREEMENT_SCALE;
 
 /** "Weet ik niet" is a real answer, shown last after an "of" divider, and never counts in a score. */
 export const DONT_KNOW = { value: 'weet-niet', label: 'Weet ik niet' } as const;

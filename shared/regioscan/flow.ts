@@ -9,6 +9,7 @@ import {
   type RegioscanSubmission,
 } from './validation.ts';
 import { emailField, fieldErrors, type FieldError } from '../forms/fields.ts';
+import { firstIncompleteStep as firstIncomplete, navigateSteps, type Navigation, type StepForm, type StepOutcome } from '../forms/steps.ts';
 
 /**
  * The multi-step Regioscan form without JavaScript: every step posts all earlier answers back as
@@ -105,38 +106,23 @@ export function validateStep(number: number, state: FlowState): FieldError[] {
   return errors;
 }
 
+const STEP_FORM: StepForm<FlowState> = {
+  checkStep: CHECK_STEP,
+  afterCheck: EMAIL_STEP,
+  validate: validateStep,
+  withId: (state) => state,
+};
+
 /** The first step (before `limit`) that still has errors, so the respondent is sent back there. */
 export function firstIncompleteStep(state: FlowState, limit = TOTAL_STEPS): number | undefined {
-  for (let n = 1; n < limit; n++) if (validateStep(n, state).length > 0) return n;
-  return undefined;
+  return firstIncomplete(STEP_FORM, state, limit);
 }
 
-export type Navigation =
-  | { action: 'volgende' }
-  | { action: 'vorige' }
-  | { action: 'wijzig'; step: number };
-
-export interface StepOutcome {
-  step: number;
-  state: FlowState;
-  errors: FieldError[];
-}
+export type { Navigation, StepOutcome };
 
 /** Where a posted step leads: the same step with errors, or the next/previous/chosen step. */
-export function navigate(current: number, nav: Navigation, state: FlowState, newId: () => string): StepOutcome {
-  if (nav.action === 'vorige') return { step: Math.max(1, current - 1), state, errors: [] };
-  if (nav.action === 'wijzig') return { step: nav.step, state: { ...state, fromCheck: true }, errors: [] };
-
-  const errors = validateStep(current, state);
-  if (errors.length > 0) return { step: current, state, errors };
-  const withId = state.submissionId ? state : { ...state, submissionId: newId() };
-  if (current >= CHECK_STEP - 1 || withId.fromCheck) {
-    // Before leaving the answers behind, make sure every earlier step is complete.
-    const incomplete = firstIncompleteStep(withId, CHECK_STEP);
-    if (incomplete !== undefined) return { step: incomplete, state: withId, errors: validateStep(incomplete, withId) };
-    return { step: current === CHECK_STEP ? EMAIL_STEP : CHECK_STEP, state: { ...withId, fromCheck: false }, errors: [] };
-  }
-  return { step: current + 1, state: withId, errors: [] };
+export function navigate(current: number, nav: Navigation, state: FlowState, newId: () => string): StepOutcome<FlowState> {
+  return navigateSteps({ ...STEP_FORM, withId: (s) => (s.submissionId ? s : { ...s, submissionId: newId() }) }, current, nav, state);
 }
 
 /** Turns the final form post into the same object the JSON API accepts. */

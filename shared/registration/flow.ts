@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { fieldErrors, type FieldError } from '../forms/fields.ts';
+import { firstIncompleteStep as firstIncomplete, navigateSteps, type Navigation, type StepForm, type StepOutcome } from '../forms/steps.ts';
 import {
   bevestigingField,
   contactSchema,
@@ -165,38 +166,18 @@ export function validateStep(number: number, state: FlowState): FieldError[] {
   return errors;
 }
 
+const STEP_FORM: StepForm<FlowState> = { checkStep: CHECK_STEP, afterCheck: CHECK_STEP, validate: validateStep, withId: (state) => state };
+
 /** The first step (before `limit`) that still has errors, so the visitor is sent back there. */
 export function firstIncompleteStep(state: FlowState, limit = CHECK_STEP): number | undefined {
-  for (let n = 1; n < limit; n++) if (validateStep(n, state).length > 0) return n;
-  return undefined;
+  return firstIncomplete(STEP_FORM, state, limit);
 }
 
-export type Navigation =
-  | { action: 'volgende' }
-  | { action: 'vorige' }
-  | { action: 'wijzig'; step: number };
-
-export interface StepOutcome {
-  step: number;
-  state: FlowState;
-  errors: FieldError[];
-}
+export type { Navigation, StepOutcome };
 
 /** Where a posted step leads: the same step with errors, or the next/previous/chosen step. */
-export function navigate(current: number, nav: Navigation, state: FlowState, newId: () => string): StepOutcome {
-  if (nav.action === 'vorige') return { step: Math.max(1, current - 1), state, errors: [] };
-  if (nav.action === 'wijzig') return { step: nav.step, state: { ...state, fromCheck: true }, errors: [] };
-
-  const errors = validateStep(current, state);
-  if (errors.length > 0) return { step: current, state, errors };
-  const withId = state.registrationId ? state : { ...state, registrationId: newId() };
-  if (current >= CHECK_STEP - 1 || withId.fromCheck) {
-    // Before showing the check page, make sure every earlier step is complete.
-    const incomplete = firstIncompleteStep(withId);
-    if (incomplete !== undefined) return { step: incomplete, state: withId, errors: validateStep(incomplete, withId) };
-    return { step: CHECK_STEP, state: { ...withId, fromCheck: false }, errors: [] };
-  }
-  return { step: current + 1, state: withId, errors: [] };
+export function navigate(current: number, nav: Navigation, state: FlowState, newId: () => string): StepOutcome<FlowState> {
+  return navigateSteps({ ...STEP_FORM, withId: (s) => (s.registrationId ? s : { ...s, registrationId: newId() }) }, current, nav, state);
 }
 
 /** Turns the final form post into the same object the JSON API accepts. */
