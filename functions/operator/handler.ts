@@ -12,6 +12,9 @@ import { createDemo } from '../../shared/participation/demo.ts';
 import { allRegions, decide, endRound, makeInvitations, makeOpenLink, openRound, showRegion, showRound, type Found, type OperatorDeps } from '../../shared/participation/operations.ts';
 import { OPERATOR_PREFIX } from '../../shared/routes.ts';
 
+/** Longest region or round id in a path; longer ones are refused before the table is asked. */
+const MAX_ID_LENGTH = 100;
+
 /**
  * The operators' API, reached only with an IAM-signed request (API Gateway checks it; so does the
  * local gateway). JSON in, JSON out, stable error codes; the `npm run admin` command line speaks it.
@@ -49,6 +52,8 @@ export const handler = apiHandler(async (event) => {
   const route = event.routeKey.slice(event.routeKey.indexOf(' ') + 1 + OPERATOR_PREFIX.length);
   const method = event.requestContext.http.method;
   const p = event.pathParameters ?? {};
+  // No id is this long; a much longer one is not even a key DynamoDB accepts (it would fail as a 500).
+  if (Object.values(p).some((id) => (id ?? '').length > MAX_ID_LENGTH)) throw httpError('NOT_FOUND', [], undefined, 'No such region or round.');
   switch (`${method} ${route}`) {
     case 'GET /regios':
       return jsonResponse(200, { regions: await allRegions(deps) });

@@ -7,7 +7,12 @@ import * as z from 'zod';
 export const GROUP_VALUES = ['beleid', 'uitvoering', 'ouders-jongeren'] as const;
 export const THEME_VALUES = ['samenwerking', 'samenhang', 'tevredenheid'] as const;
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Use a date like 2027-03-31.' });
+/** yyyy-mm-dd of a day that exists: the pattern alone would let 2027-02-30 or 2027-13-45 through. One issue per field. */
+const isoDate = z
+  .string()
+  .refine((day) => /^\d{4}-\d{2}-\d{2}$/.test(day) && !Number.isNaN(Date.parse(`${day}T00:00:00Z`)) && new Date(`${day}T00:00:00Z`).toISOString().startsWith(day), {
+    error: 'Use a date like 2027-03-31.',
+  });
 
 export const rejectBody = z.strictObject({ reason: z.string().trim().min(3).max(500) });
 

@@ -76,6 +76,8 @@ export async function postStep(deps: AnswerDeps, token: string, step: number, ac
     if (opened.kind !== 'answering') return opened.kind === 'completed' ? { kind: 'already-completed' } : { kind: 'gone', opened };
     const { rq } = opened;
     const check = checkStep(rq);
+    // A step the questionnaire does not have saves nothing: continue where the answers stop.
+    if (step > check) return { kind: 'go', step: resumeStep(rq, opened.answers) };
     if (action === 'versturen' || step === check) {
       const complete = checkComplete(rq, opened.answers);
       if (!complete.ok) return { kind: 'go', step: complete.step };
