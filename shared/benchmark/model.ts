@@ -30,17 +30,30 @@ export interface AnswerCounts {
   missing: number;
 }
 
-/** Raw, unsuppressed figures of one group in one round of one region: internal to the job. */
-export interface GroupFigures {
-  regionId: string;
-  roundId: string;
-  group: GroupId;
+/** What a theme's mean rests on in one group (or background category). */
+export interface ThemeCounts {
+  /** The theme's items in this round: its mean pools their answers (see aggregate.ts). */
+  items: string[];
+  /** Respondents with at least one answer on the scale to the theme's items: the n of the theme's mean. */
+  respondents: number;
+}
+
+/** Counts of one set of respondents: a whole group, or one background category of it. */
+export interface FigureSet {
   /** Completed responses. */
   n: number;
   items: Record<string, AnswerCounts>;
   grade: AnswerCounts;
+  themes: Record<string, ThemeCounts>;
+}
+
+/** Raw, unsuppressed figures of one group in one round of one region: internal to the job. */
+export interface GroupFigures extends FigureSet {
+  regionId: string;
+  roundId: string;
+  group: GroupId;
   /** Per background question and option: the responses of that category (same shape, nested once). */
-  background: Record<string, Record<string, { n: number; items: Record<string, AnswerCounts>; grade: AnswerCounts }>>;
+  background: Record<string, Record<string, FigureSet>>;
 }
 
 /** A mean with the number it rests on. Means are on the scale of the question (1-5, or 1-10 for the grade). */
