@@ -4,6 +4,9 @@
   var summary = document.querySelector('[data-error-summary]');
   if (summary) summary.focus();
 
+  // A print button (results page) exists only with this script; without it the page says Ctrl+P.
+  document.querySelectorAll('[data-print]').forEach(function (b) { b.hidden = false; b.addEventListener('click', function () { window.print(); }); });
+
   // Prevent a double submit by a second click while the page is loading.
   document.querySelectorAll('form').forEach(function (form) {
     form.addEventListener('submit', function (event) {
