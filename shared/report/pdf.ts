@@ -125,7 +125,7 @@ class Writer {
 
   heading(parent: StructElement, level: 'H1' | 'H2' | 'H3', text: string): void {
     const size = level === 'H1' ? 20 : level === 'H2' ? 14 : 11.5;
-    this.ensureSpace(level === 'H1' ? 40 : 90);
+    this.ensureSpace(level === 'H1' ? 40 : 150);
     if (level !== 'H1') this.doc.moveDown(level === 'H2' ? 0.6 : 0.3);
     this.doc.x = this.left;
     parent.add(
@@ -181,7 +181,8 @@ class Writer {
    * (TH, scope row). `widths` are in points or '*'.
    */
   table(parent: StructElement, header: string[], rows: (string | Cell)[][], widths: (number | '*')[]): void {
-    this.ensureSpace(60);
+    // Keep a short table on one page (pdfkit does not repeat the header row); a long one may break.
+    this.ensureSpace(Math.min(36 + rows.length * 26, 260));
     this.doc.x = this.left;
     this.doc.font(REGULAR).fontSize(TABLE_SIZE).fillColor(TEXT);
     const headerRow: Cell[] = header.map((text) => ({
