@@ -51,6 +51,21 @@ const td = (content: string, numeric = true) => `<td class="utrecht-table__cell$
 const hiddenCell = (reason: SuppressionReason, level: FigureLevel, span = 1) =>
   `<td class="utrecht-table__cell maoj-state"${span > 1 ? ` colspan="${span}"` : ''}>${esc(reasonText(reason, level))}</td>`;
 
+/** Adjacent cells hidden for the same reason become one cell, so the reason is read (and printed) once. */
+function mergeHidden(cells: readonly string[]): string {
+  const out: string[] = [];
+  const hidden = /^<td class="utrecht-table__cell maoj-state"(?: colspan="(\d+)")?>([^<]*)<\/td>$/;
+  for (const cell of cells) {
+    const m = cell.match(hidden);
+    const prev = out.at(-1)?.match(hidden);
+    if (m && prev && m[2] === prev[2]) {
+      const span = Number(prev[1] ?? 1) + Number(m[1] ?? 1);
+      out[out.length - 1] = `<td class="utrecht-table__cell maoj-state" colspan="${span}">${m[2]}</td>`;
+    } else out.push(cell);
+  }
+  return out.join('');
+}
+
 /** A table in a focusable, labelled region that scrolls sideways on a narrow screen. */
 function table(caption: string, head: readonly string[], rows: readonly string[]): string {
   return (
@@ -112,6 +127,16 @@ function chartRow(input: ChartRowInput): ScaleRow & { sentence: string; conclusi
   const own = input.value.shown ? `${score(input.value.value.mean)} (${nText(input.value.value.n)})` : reasonText(input.value.reason, input.level);
   const earlier = input.earlier.map((e) => `${e.label}: ${e.score.shown ? `${score(e.score.value.mean)} (${nText(e.score.value.n)})` : reasonText(e.score.reason, 'groep').toLowerCase()}`);
   const text = [own, input.value.shown ? benchmarkText(input.benchmark) : '', ...(input.value.shown ? earlier : [])].filter(Boolean).join('; ');
+  // In the chart itself a short label under the marks; the whole sentence is in its description.
+  const short = input.value.shown
+    ? [
+        own,
+        input.benchmark.shown ? `mediaan ${score(input.benchmark.value.median)} (${score(input.benchmark.value.q1)} tot ${score(input.benchmark.value.q3)})` : '',
+        ...input.earlier.map((e) => (e.score.shown ? `${e.label}: ${score(e.score.value.mean)}` : '')),
+      ]
+        .filter(Boolean)
+        .join(' · ')
+    : own;
   let conclusion = `${input.label}: ${own}`;
   if (input.value.shown && input.benchmark.shown) conclusion += `, ${compareText(input.value.value.mean, input.benchmark.value.median)} (${score(input.benchmark.value.median)})`;
   return {
@@ -119,7 +144,7 @@ function chartRow(input: ChartRowInput): ScaleRow & { sentence: string; conclusi
     value: input.value.shown ? input.value.value.mean : undefined,
     ...(input.value.shown && input.benchmark.shown ? { benchmark: { q1: input.benchmark.value.q1, median: input.benchmark.value.median, q3: input.benchmark.value.q3 } } : {}),
     earlier: input.earlier.map((e) => ({ label: e.label, value: e.score.shown ? e.score.value.mean : undefined })),
-    text,
+    text: short,
     sentence: `${input.label}: ${text}.`,
     conclusion: `${conclusion}.`,
   };
@@ -209,8 +234,8 @@ function themeSection(results: RegionResults, theme: { id: string; title: string
   });
   const head = [th('Groep', 'col'), th('Score', 'col', true), th('n', 'col', true), th('Weet ik niet', 'col', true), ...BENCHMARK_HEAD, ...(withVentile ? [VENTILE_HEAD] : []), ...labels.map((l) => th(esc(l), 'col', true))];
   return `<section class="maoj-results__theme" aria-labelledby="${id}"><h3 class="utrecht-heading-3" id="${id}">${esc(theme.title)}</h3>
-<figure class="maoj-figure">${chart}<figcaption class="maoj-figcaption">${esc(rows.map((r) => r.conclusion).join(' '))}</figcaption></figure>
-${table(`${theme.title}: score per groep (1 tot 5), andere regio's en eerdere rondes`, head, tableRows)}
+<div class="maoj-results__pair"><figure class="maoj-figure">${chart}<figcaption class="maoj-figcaption">${esc(rows.map((r) => r.conclusion).join(' '))}</figcaption></figure>
+${table(`${theme.title}: score per groep (1 tot 5), andere regio's en eerdere rondes`, head, tableRows)}</div>
 </section>`;
 }
 
@@ -240,8 +265,9 @@ function gradeSection(results: RegionResults): string {
     'rapportcijfer',
     'Rapportcijfer per groep',
     '<p class="utrecht-paragraph">Iedereen gaf de samenwerking een rapportcijfer van 1 tot 10.</p>' +
-      `<figure class="maoj-figure">${chart}<figcaption class="maoj-figcaption">${esc(rows.map((r) => r.conclusion).join(' '))}</figcaption></figure>` +
-      table("Rapportcijfer per groep (1 tot 10) en de andere regio's", head, tableRows),
+      `<div class="maoj-results__pair"><figure class="maoj-figure">${chart}<figcaption class="maoj-figcaption">${esc(rows.map((r) => r.conclusion).join(' '))}</figcaption></figure>` +
+      table("Rapportcijfer per groep (1 tot 10) en de andere regio's", head, tableRows) +
+      '</div>',
   );
 }
 
@@ -250,7 +276,8 @@ const ITEM_HEAD = [
   th('Gemiddelde', 'col', true),
   th('n', 'col', true),
   th('Weet ik niet', 'col', true),
-  ...LIKERT_SCALE.map((a) => th(`${esc(a.value)}: ${esc(a.label)}`, 'col', true)),
+  // On paper only the number is printed; the section's introduction names the answers.
+  ...LIKERT_SCALE.map((a) => th(`${esc(a.value)}<span class="maoj-scale-label">: ${esc(a.label)}</span>`, 'col', true)),
   th('Weet ik niet (aantal)', 'col', true),
 ];
 
@@ -278,7 +305,7 @@ function itemTable(caption: string, items: readonly ItemResult[]): string {
 
 function itemsSection(results: RegionResults): string {
   const parts: string[] = [
-    '<p class="utrecht-paragraph">Per vraag ziet u het gemiddelde (1 tot 5), op hoeveel antwoorden het rust (n), welk deel "weet ik niet" antwoordde en hoeveel mensen elk antwoord kozen.</p>',
+    `<p class="utrecht-paragraph">Per vraag ziet u het gemiddelde (1 tot 5), op hoeveel antwoorden het rust (n), welk deel "weet ik niet" antwoordde en hoeveel mensen elk antwoord kozen: ${esc(LIKERT_SCALE.map((a) => `${a.value} = ${a.label.toLowerCase()}`).join(', '))}.</p>`,
   ];
   for (const g of results.groups) {
     const id = `vragen-${g.group}`;
@@ -307,7 +334,7 @@ function backgroundTable(g: GroupResult, b: BackgroundResult): string {
       const s = c.themes.find((t) => t.themeId === id)?.score;
       cells.push(s ? meanWithN(s, 'vraag') : td('-'));
     }
-    return cells.join('');
+    return mergeHidden(cells);
   });
   return table(`${groupLabel(g.group)}, naar antwoord op "${b.text}"`, head, rows);
 }
@@ -346,7 +373,7 @@ function regioscanSection(results: RegionResults): string {
       const s = r.themes.find((t) => t.themeId === id)?.score;
       cells.push(s ? meanWithN(s, 'groep') : td('-'));
     }
-    return cells.join('');
+    return mergeHidden(cells);
   });
   return section(
     'regioscan',
@@ -371,7 +398,7 @@ function methodSection(results: RegionResults): string {
     'Antwoorden op open vragen publiceren wij nooit. Uw regio kan ze via de beheerders opvragen.',
     'Cijfers zijn afgerond op 1 decimaal. Door afronding kan een verschil 0,1 afwijken.',
   ];
-  return section('methode', 'Zo lezen en berekenen wij de cijfers', `<ul class="utrecht-unordered-list">${items.map((i) => `<li class="utrecht-unordered-list__item">${esc(i)}</li>`).join('')}</ul>`);
+  return section('methode', 'Zo lezen en berekenen wij de cijfers', `<ul class="utrecht-unordered-list maoj-results__method">${items.map((i) => `<li class="utrecht-unordered-list__item">${esc(i)}</li>`).join('')}</ul>`);
 }
 
 function downloads(results: RegionResults, links: { csv: string; pdf?: string; respons: string }): string {

@@ -110,7 +110,9 @@ describe('renderResultsPage, for the TESTDATA sample', () => {
     expect(main).toMatch(/<th scope="row"[^>]*>Ouders en jongeren<\/th><td class="utrecht-table__cell maoj-state" colspan="\d+">Minder dan 5 antwoorden<\/td>/);
     expect(main).toMatch(/>Beleid<\/th><td[^>]*>3,8<\/td><td[^>]*>42<\/td><td[^>]*>5%<\/td><td class="utrecht-table__cell maoj-state" colspan="3">Te weinig andere regio&#39;s/);
     // The Regioscan of a gemeente with too few.
-    expect(main).toMatch(/>Almere<\/th><td class="utrecht-table__cell maoj-state">Minder dan 5 antwoorden<\/td>/);
+    // Cells hidden for the same reason are one cell: the reason is read once.
+    expect(main).toMatch(/>Almere<\/th><td class="utrecht-table__cell maoj-state" colspan="2">Minder dan 5 antwoorden<\/td><\/tr>/);
+    expect(main).toMatch(/>Jeugdhulp of wijkteam<\/th><td class="utrecht-table__cell maoj-state" colspan="3">Minder dan 10 antwoorden<\/td><\/tr>/);
   });
 
   it('marks demo data, and only demo data', () => {
