@@ -196,7 +196,8 @@ function earlierLabels(themes: readonly (ThemeResult | undefined)[]): string[] {
 }
 
 function themeSection(results: RegionResults, theme: { id: string; title: string }): string {
-  const entries = results.groups.map((g) => ({ g, t: g.themes.find((t) => t.themeId === theme.id) }));
+  // A shown group without this theme did not get its questions: no row. A hidden group keeps its row and reason.
+  const entries = results.groups.map((g) => ({ g, t: g.themes.find((t) => t.themeId === theme.id) })).filter(({ g, t }) => t || !g.shown);
   const labels = earlierLabels(entries.map((e) => e.t));
   const label = (g: GroupResult, t: ThemeResult | undefined) => (t && t.title !== theme.title ? `${groupLabel(g.group)} (${t.title})` : groupLabel(g.group));
   const rows = entries.map(({ g, t }) =>
@@ -265,9 +266,12 @@ function gradeSection(results: RegionResults): string {
     'rapportcijfer',
     'Rapportcijfer per groep',
     '<p class="utrecht-paragraph">Iedereen gaf de samenwerking een rapportcijfer van 1 tot 10.</p>' +
-      `<div class="maoj-results__pair"><figure class="maoj-figure">${chart}<figcaption class="maoj-figcaption">${esc(rows.map((r) => r.conclusion).join(' '))}</figcaption></figure>` +
-      table("Rapportcijfer per groep (1 tot 10) en de andere regio's", head, tableRows) +
-      '</div>',
+      // A chart of hidden values only would show nothing: then the table alone says why.
+      (results.groups.some((g) => g.grade.shown)
+        ? `<div class="maoj-results__pair"><figure class="maoj-figure">${chart}<figcaption class="maoj-figcaption">${esc(rows.map((r) => r.conclusion).join(' '))}</figcaption></figure>` +
+          table("Rapportcijfer per groep (1 tot 10) en de andere regio's", head, tableRows) +
+          '</div>'
+        : table("Rapportcijfer per groep (1 tot 10) en de andere regio's", head, tableRows)),
   );
 }
 

@@ -162,3 +162,34 @@ describe('reasonText', () => {
     expect(reasonText('te-weinig-regios', 'groep')).toBe(`Te weinig andere regio's om mee te vergelijken (minimaal ${MIN_OTHER_REGIONS})`);
   });
 });
+
+describe('renderResultsPage, edge cases', () => {
+  it('shows the ventile from 20 regions on, in the table and in the chart's description', () => {
+    const results = sampleRegionResults();
+    const g = results.groups[1]!;
+    g.gradeBenchmark = { shown: true, value: { regions: 24, mean: 6.5, q1: 6.1, median: 6.6, q3: 7.0, ventiles: Array.from({ length: 20 }, (_, i) => 5 + i * 0.1), ventile: 14 } };
+    const page = renderResultsPage(results, LINKS);
+    expect(page).toContain('Plaats (ventiel)');
+    expect(page).toMatch(/<td[^>]*>14 van 20<\/td>/);
+    expect(text(page)).toContain('uw regio in ventiel 14 van 20');
+  });
+
+  it('a round with nothing to show yet still has one h1, ordered headings and captioned tables', () => {
+    const empty: RegionResults = {
+      ...sampleRegionResults(),
+      demo: false,
+      groups: sampleRegionResults().groups.map((g) => ({ ...g, n: 2, shown: false, grade: { shown: false, reason: 'te-weinig-antwoorden' }, themes: [], background: [], responseRate: null })),
+      reading: [],
+      regioscan: [],
+      ownQuestions: [],
+    };
+    const page = renderResultsPage(empty, LINKS);
+    expect(all(page, /<h1[\s>]/g)).toHaveLength(1);
+    const levels = all(page, /<h([1-6])[\s>]/g).map((m) => Number(m[1]));
+    for (let i = 1; i < levels.length; i++) expect(levels[i]!).toBeLessThanOrEqual(levels[i - 1]! + 1);
+    for (const t of all(page, /<table[\s\S]*?<\/table>/g)) expect(t[0]).toMatch(/^<table[^>]*>\s*<caption/);
+    expect(text(page)).toContain('Er zijn nog te weinig cijfers om iets op te laten vallen.');
+    expect(text(page)).toContain('niet bekend');
+    expect(page).not.toContain('<svg');
+  });
+});
