@@ -164,7 +164,7 @@ describe('reasonText', () => {
 });
 
 describe('renderResultsPage, edge cases', () => {
-  it('shows the ventile from 20 regions on, in the table and in the chart's description', () => {
+  it('shows the ventile from 20 regions on, in the table and in the chart description', () => {
     const results = sampleRegionResults();
     const g = results.groups[1]!;
     g.gradeBenchmark = { shown: true, value: { regions: 24, mean: 6.5, q1: 6.1, median: 6.6, q3: 7.0, ventiles: Array.from({ length: 20 }, (_, i) => 5 + i * 0.1), ventile: 14 } };
