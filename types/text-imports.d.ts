@@ -4,3 +4,9 @@ declare module '*.csv' {
   const text: string;
   export default text;
 }
+
+// Fonts for the PDF report travel inside the bundle as bytes (esbuild's `binary` loader).
+declare module '*.woff' {
+  const bytes: Uint8Array;
+  export default bytes;
+}

@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import notoRegular from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff';
+import notoBold from '@fontsource/noto-sans/files/noto-sans-latin-700-normal.woff';
 import PDFDocument from 'pdfkit';
 import type { BenchmarkFigure, GroupResult, ItemResult, Mean, RegionResults, Shown, SuppressionReason, ThemeResult } from '../benchmark/model.ts';
 import { GROUPS, type GroupId } from '../questionnaires/definition.ts';
@@ -25,19 +25,13 @@ interface TableOptionsUA extends PDFKit.Mixins.TableOptionsWithData {
 }
 type Cell = PDFKit.Mixins.CellOptions & { scope?: 'column' | 'row' | 'both' };
 
-const require = createRequire(import.meta.url);
-/** Noto Sans (SIL Open Font License 1.1) from the runtime dependency @fontsource/noto-sans. */
-const FONT_FILES = {
-  regular: '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff',
-  bold: '@fontsource/noto-sans/files/noto-sans-latin-700-normal.woff',
-} as const;
-let fontCache: { regular: Buffer; bold: Buffer } | undefined;
+/**
+ * Noto Sans (SIL Open Font License 1.1, from the dependency @fontsource/noto-sans), imported as bytes
+ * so the Lambda bundle carries it (PDF/UA needs embedded fonts).
+ */
+const FONTS = { regular: Buffer.from(notoRegular), bold: Buffer.from(notoBold) };
 function fonts(): { regular: Buffer; bold: Buffer } {
-  fontCache ??= {
-    regular: readFileSync(require.resolve(FONT_FILES.regular)),
-    bold: readFileSync(require.resolve(FONT_FILES.bold)),
-  };
-  return fontCache;
+  return FONTS;
 }
 
 const REGULAR = 'NotoSans';
@@ -618,6 +612,9 @@ export function renderReportPdf(results: RegionResults): Promise<Buffer> {
     displayTitle: true,
     bufferPages: true,
     autoFirstPage: false,
+    // Our own font from the start: pdfkit's default (Helvetica) would read an AFM file from disk,
+    // which a Lambda bundle does not have, and would not be embedded.
+    font: fonts().regular,
     info: {
       Title: reportTitle(results),
       Author: 'Monitor AOJ',
