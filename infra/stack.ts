@@ -9,6 +9,7 @@ import { Functions } from './constructs/functions.ts';
 import { Imports } from './constructs/imports.ts';
 import { Jobs } from './constructs/jobs.ts';
 import { Mail } from './constructs/mail.ts';
+import { Reports } from './constructs/reports.ts';
 import { Site } from './constructs/site.ts';
 import { SiteBuild } from './constructs/site-build.ts';
 
@@ -29,6 +30,7 @@ export class MonitorAojStack extends Stack {
   readonly api: Api;
   readonly site: Site;
   readonly imports: Imports;
+  readonly reports: Reports;
   readonly siteBuild: SiteBuild;
   readonly functions: Functions;
   readonly jobs: Jobs;
@@ -50,6 +52,7 @@ export class MonitorAojStack extends Stack {
     this.api = new Api(this, 'Api', { settings });
     this.site = new Site(this, 'Site', { settings, siteDir: props.siteDir, apiDomainName: this.api.domainName });
     this.imports = new Imports(this, 'Imports', { retainData: settings.retainData });
+    this.reports = new Reports(this, 'Reports', { retainData: settings.retainData });
     // Rebuilds the site after an import; the functions get its name (a plain string) and may start it.
     this.siteBuild = new SiteBuild(this, 'SiteBuild', {
       settings,
@@ -65,6 +68,7 @@ export class MonitorAojStack extends Stack {
       importsBucket: this.imports.bucket,
       siteBuild: this.siteBuild,
       tokenKey: this.data.tokenKey,
+      reportsBucket: this.reports.bucket,
     });
     this.imports.notifyOnUpload(this.functions.get(IMPORT_FUNCTION));
     this.api.addRoutes(this.functions, settings);

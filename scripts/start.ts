@@ -89,11 +89,15 @@ try {
     });
   });
 
-  // The mail sender runs on a short timer; the nightly import runs on demand (npm run job -- import).
+  // The mail sender and the benchmark (which works only when a round closed) run on a short timer;
+  // the nightly import runs on every upload or on demand (npm run job -- import).
+  const TIMED_JOBS = ['mailSender', 'benchmark'] as const;
   const timer = setInterval(() => {
-    void runJob('mailSender')
-      .then((job) => job({}))
-      .catch((e: unknown) => console.error('job mailSender failed:', e instanceof Error ? e.name : e));
+    for (const name of TIMED_JOBS) {
+      void runJob(name)
+        .then((job) => job({}))
+        .catch((e: unknown) => console.error(`job ${name} failed:`, e instanceof Error ? e.name : e));
+    }
   }, jobIntervalMs);
   running.push({ endpoint: '', stop: async () => clearInterval(timer) });
 
@@ -105,7 +109,7 @@ Monitor AOJ runs locally:
   DynamoDB Local  ${dynamodb.endpoint}   table ${LOCAL_TABLE_NAME}
   S3 (s3rver)     ${s3.endpoint}   buckets ${Object.values(LOCAL_BUCKETS).join(', ')}
   Data            ${path.resolve(LOCAL_DATA_DIR)}  (wipe with: npm run reset)
-  Jobs            mailSender every ${jobIntervalMs / 1000} s; the import runs on every upload to
+  Jobs            mailSender and benchmark every ${jobIntervalMs / 1000} s; the import runs on every upload to
                   s3://${LOCAL_BUCKETS.imports}/incoming/ (then the site is rebuilt), or: npm run job -- import
 Stop with Ctrl+C.`);
 } catch (error) {

@@ -6,9 +6,19 @@
  */
 /**
  * snapshot-read: read published/ in the imports bucket; imports-bucket: the import's full access to it;
- * token-key: read the secret key under which invitation tokens are hashed.
+ * token-key: read the secret key under which invitation tokens are hashed; reports-write/-read: the
+ * bucket with the regions' PDF reports.
  */
-export type Access = 'table-read' | 'table-write' | 'send-mail' | 'imports-bucket' | 'snapshot-read' | 'site-build' | 'token-key';
+export type Access =
+  | 'table-read'
+  | 'table-write'
+  | 'send-mail'
+  | 'imports-bucket'
+  | 'snapshot-read'
+  | 'site-build'
+  | 'token-key'
+  | 'reports-write'
+  | 'reports-read';
 
 export interface FunctionDefinition {
   /** Source entry, relative to the repository root. */
@@ -21,6 +31,8 @@ export interface FunctionDefinition {
   schedule?: string;
   /** Started by every upload under incoming/ in the imports bucket. */
   onUpload?: true;
+  /** Largest bundle accepted (KiB, minified, AWS SDK external): cold starts stay short. Default 320. */
+  bundleBudgetKiB?: number;
 }
 
 export const FUNCTIONS = {
@@ -105,6 +117,24 @@ export const FUNCTIONS = {
     memoryMb: 512,
     access: ['table-read', 'token-key'],
   },
+  benchmark: {
+    entry: 'functions/benchmark/handler.ts',
+    description: 'Benchmark: aggregates closed rounds against all regions, writes results and PDF reports',
+    timeoutSeconds: 900,
+    memoryMb: 2048,
+    access: ['table-read', 'table-write', 'reports-write'],
+    // Every 15 minutes it looks whether a round closed (or a night passed) and only then works.
+    schedule: 'rate(15 minutes)',
+    // pdfkit with fontkit and the two embedded Noto Sans fonts: a job, so its cold start matters little.
+    bundleBudgetKiB: 1600,
+  },
+  regionResults: {
+    entry: 'functions/region-results/handler.ts',
+    description: 'Uitkomsten: the private results page of a region, its CSV and its PDF report',
+    timeoutSeconds: 10,
+    memoryMb: 512,
+    access: ['table-read', 'token-key', 'reports-read'],
+  },
   operator: {
     entry: 'functions/operator/handler.ts',
     description: 'Beheer: regions, rounds and invitations for the operators (IAM-signed requests only)',
@@ -151,6 +181,8 @@ export const ROUTES: readonly RouteDefinition[] = [
   pub('GET', '/api/open-vragenlijst/{token}', 'questionnaire'),
   pub('POST', '/api/open-vragenlijst/{token}', 'questionnaire'),
   pub('GET', '/api/respons/{key}', 'regionStatus'),
+  pub('GET', '/api/uitkomsten/{key}', 'regionResults'),
+  pub('GET', '/api/uitkomsten/{key}/{file}', 'regionResults'),
   op('GET', '/regios'),
   op('GET', '/regios/{regionId}'),
   op('POST', '/regios/{regionId}/goedkeuren'),
@@ -161,6 +193,7 @@ export const ROUTES: readonly RouteDefinition[] = [
   op('POST', '/rondes/{roundId}/uitnodigingen'),
   op('POST', '/rondes/{roundId}/open-link'),
   op('POST', '/demo'),
+  op('POST', '/benchmark'),
 ];
 
 /** The path of a function's only route of that method: form actions in pages come from here. */

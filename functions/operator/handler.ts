@@ -11,6 +11,7 @@ import { createInvitationsBody, createRoundBody, openLinkBody, rejectBody } from
 import { createDemo } from '../../shared/participation/demo.ts';
 import { allRegions, decide, endRound, makeInvitations, makeOpenLink, openRound, showRegion, showRound, type Found, type OperatorDeps } from '../../shared/participation/operations.ts';
 import { OPERATOR_PREFIX } from '../../shared/routes.ts';
+import { requestBenchmark } from '../../shared/store/results-store.ts';
 
 /** Longest region or round id in a path; longer ones are refused before the table is asked. */
 const MAX_ID_LENGTH = 100;
@@ -67,8 +68,15 @@ export const handler = apiHandler(async (event) => {
       return answer(await openRound(deps, body(event, createRoundBody)), (v) => v, 201);
     case 'GET /rondes/{roundId}':
       return answer(await showRound(deps, p.roundId!));
-    case 'POST /rondes/{roundId}/sluiten':
-      return answer(await endRound(deps, p.roundId!));
+    case 'POST /rondes/{roundId}/sluiten': {
+      const closed = await endRound(deps, p.roundId!);
+      // A closed round counts in the benchmark: the job runs within a quarter of an hour.
+      if (closed.ok) await requestBenchmark(deps.store, deps.now());
+      return answer(closed);
+    }
+    case 'POST /benchmark':
+      await requestBenchmark(deps.store, deps.now());
+      return jsonResponse(202, { requested: true });
     case 'POST /rondes/{roundId}/uitnodigingen': {
       const { group, count } = body(event, createInvitationsBody);
       return answer(await makeInvitations(deps, p.roundId!, group, count), (links) => ({ roundId: p.roundId, group, links }), 201);
@@ -79,7 +87,11 @@ export const handler = apiHandler(async (event) => {
     }
     case 'POST /demo':
       if (config.ALLOW_DEMO !== 'true') throw httpError('NOT_FOUND', [], undefined, 'The demo region is not available in this environment.');
-      return jsonResponse(201, await createDemo(deps));
+      {
+        const demo = await createDemo(deps);
+        await requestBenchmark(deps.store, deps.now());
+        return jsonResponse(201, demo);
+      }
     default:
       throw httpError('NOT_FOUND');
   }

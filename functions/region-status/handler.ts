@@ -5,7 +5,7 @@ import { httpError } from '../../shared/http/errors.ts';
 import { apiHandler } from '../../shared/http/handler.ts';
 import { wantsHtml } from '../../shared/http/request.ts';
 import { htmlResponse, jsonResponse } from '../../shared/http/response.ts';
-import { QUESTIONNAIRE_SECTION } from '../../shared/participation/links.ts';
+import { QUESTIONNAIRE_SECTION, regionResultsPath } from '../../shared/participation/links.ts';
 import { roundSummary } from '../../shared/participation/operations.ts';
 import { renderRegionStatusPage } from '../../shared/participation/status-page.ts';
 import { checkRegionAccessKey } from '../../shared/participation/tokens.ts';
@@ -23,5 +23,5 @@ export const handler = apiHandler(async (event) => {
   const now = () => new Date();
   const rounds = await Promise.all((await roundsOfRegion(store, region.regionId)).map((r) => roundSummary({ store, now }, r)));
   if (!wantsHtml(event)) return jsonResponse(200, { regionId: region.regionId, name: region.name, demo: region.demo, rounds });
-  return htmlResponse(200, renderRegionStatusPage(region, rounds));
+  return htmlResponse(200, renderRegionStatusPage(region, rounds, regionResultsPath(event.pathParameters!.key!)));
 }, QUESTIONNAIRE_SECTION);

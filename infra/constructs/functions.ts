@@ -22,7 +22,7 @@ import type { Mail } from './mail.ts';
  * leaves it unset. The access-bound ones are set only on functions whose `access` needs them.
  */
 type RuntimeEnvironment = Record<keyof z.input<typeof runtimeSchema>, string | undefined>;
-type AccessEnvironment = 'IMPORTS_BUCKET' | 'SITE_BUILD_PROJECT' | 'TOKEN_KEY_SECRET_ARN';
+type AccessEnvironment = 'IMPORTS_BUCKET' | 'SITE_BUILD_PROJECT' | 'TOKEN_KEY_SECRET_ARN' | 'REPORTS_BUCKET';
 
 export interface FunctionsProps {
   readonly table: ITable;
@@ -36,6 +36,8 @@ export interface FunctionsProps {
   readonly siteBuild: { readonly projectName: string; grantStartBuild(grantee: IGrantable): Grant };
   /** Access 'token-key': may read the key under which invitation tokens are hashed (TOKEN_KEY_SECRET_ARN). */
   readonly tokenKey: ISecret;
+  /** Access 'reports-write' / 'reports-read': the PDF reports (REPORTS_BUCKET). */
+  readonly reportsBucket: IBucket;
 }
 
 if (BUNDLING.format !== 'esm') throw new Error('infra expects ESM bundles (tools/bundling.ts)');
@@ -65,6 +67,7 @@ export class Functions extends Construct {
           access.includes('imports-bucket') || access.includes('snapshot-read') ? props.importsBucket.bucketName : undefined,
         SITE_BUILD_PROJECT: access.includes('site-build') ? props.siteBuild.projectName : undefined,
         TOKEN_KEY_SECRET_ARN: access.includes('token-key') ? props.tokenKey.secretArn : undefined,
+        REPORTS_BUCKET: access.includes('reports-write') || access.includes('reports-read') ? props.reportsBucket.bucketName : undefined,
       };
       return Object.fromEntries(Object.entries(environment).filter((entry): entry is [string, string] => entry[1] !== undefined));
     };
@@ -118,6 +121,8 @@ export class Functions extends Construct {
       if (def.access.includes('snapshot-read')) props.importsBucket.grantRead(fn, `${PREFIXES.published}*`);
       if (def.access.includes('site-build')) props.siteBuild.grantStartBuild(fn);
       if (def.access.includes('token-key')) props.tokenKey.grantRead(fn);
+      if (def.access.includes('reports-write')) props.reportsBucket.grantReadWrite(fn);
+      if (def.access.includes('reports-read')) props.reportsBucket.grantRead(fn);
       byName.set(name, fn);
     }
     this.byName = byName;

@@ -7,7 +7,7 @@ export const LOCAL_DATA_DIR = process.env.LOCAL_DATA_DIR ?? '.local';
 /** Inside the repository, so the bundles resolve the AWS SDK from node_modules as Lambda's runtime provides it. */
 export const LOCAL_BUILD_DIR = '.local/build';
 export const LOCAL_TABLE_NAME = 'monitor-aoj-local';
-export const LOCAL_BUCKETS = { imports: 'monitor-aoj-imports' } as const;
+export const LOCAL_BUCKETS = { imports: 'monitor-aoj-imports', reports: 'monitor-aoj-reports' } as const;
 
 export function localPorts(env: NodeJS.ProcessEnv = process.env) {
   const port = (name: string, fallback: number) => Number(env[name] ?? fallback);
@@ -45,6 +45,7 @@ export function localHandlerEnv(ports = localPorts()): Record<string, string> {
     AWS_ENDPOINT_URL_SES: `http://${host}:${ports.ses}`,
     TABLE_NAME: LOCAL_TABLE_NAME,
     IMPORTS_BUCKET: LOCAL_BUCKETS.imports,
+    REPORTS_BUCKET: LOCAL_BUCKETS.reports,
     PUBLIC_URL: `http://localhost:${ports.site}`,
     MAIL_FROM: 'Monitor AOJ <noreply@monitor-aoj.local>',
     OPERATOR_EMAIL: 'beheer@monitor-aoj.local',

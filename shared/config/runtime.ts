@@ -14,6 +14,8 @@ export const runtimeSchema = z.object({
   SES_CONFIGURATION_SET: z.string().optional(),
   /** Bucket where operators drop indicator and area files (the import job only). */
   IMPORTS_BUCKET: z.string().min(3).optional(),
+  /** Bucket with the regions' PDF reports (the benchmark job writes, the results page reads). */
+  REPORTS_BUCKET: z.string().min(3).optional(),
   /** CodeBuild project that rebuilds the site after a new snapshot is published (AWS only). */
   SITE_BUILD_PROJECT: z.string().optional(),
   /** Secrets Manager secret holding the key under which invitation tokens are hashed (AWS). */

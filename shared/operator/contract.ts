@@ -78,8 +78,9 @@ export interface RegionDetail extends RegionSummary {
   warnings: string[];
   rejectionReason?: string;
   rounds: RoundSummary[];
-  /** Only in the answer to approve: the private response page link, shown once (only its hash is kept). */
+  /** The region's private response page and results page (approved regions only). */
   statusLink?: string;
+  resultsLink?: string;
 }
 
 export interface Contact {
@@ -109,7 +110,12 @@ export interface DemoAnswer {
   /** The open round the links belong to. */
   openRoundId: string;
   statusLink: string;
+  /** The region's results page (filled once the benchmark job has run). */
+  resultsLink: string;
   /** One unused personal link per group, to try the questionnaires. */
   links: Record<string, string>;
+  /** Made-up responses in the Voorbeeldregio's closed rounds. */
   responses: number;
+  /** Other made-up regions with a closed round, for the benchmark. */
+  otherRegions: number;
 }

@@ -15,7 +15,7 @@ import {
   storeOpenLink,
   type Store,
 } from '../store/participation-store.ts';
-import { answerPath, openLinkPath, regionStatusPath } from './links.ts';
+import { answerPath, openLinkPath, regionResultsPath, regionStatusPath } from './links.ts';
 import { dutchDay, roundState, type RegionRecord, type RoundRecord } from './model.ts';
 import { invitationHash, newToken, regionAccessKey } from './tokens.ts';
 
@@ -53,6 +53,7 @@ export async function roundSummary(deps: Pick<OperatorDeps, 'store' | 'now'>, ro
 }
 
 export const statusLink = (deps: Pick<OperatorDeps, 'key' | 'publicUrl'>, regionId: string) => `${deps.publicUrl}${regionStatusPath(regionAccessKey(deps.key, regionId))}`;
+export const resultsLink = (deps: Pick<OperatorDeps, 'key' | 'publicUrl'>, regionId: string) => `${deps.publicUrl}${regionResultsPath(regionAccessKey(deps.key, regionId))}`;
 
 export async function regionDetail(deps: OperatorDeps, region: RegionRecord): Promise<RegionDetail> {
   const rounds = await roundsOfRegion(deps.store, region.regionId);
@@ -65,7 +66,7 @@ export async function regionDetail(deps: OperatorDeps, region: RegionRecord): Pr
     warnings: region.warnings,
     ...(region.rejectionReason ? { rejectionReason: region.rejectionReason } : {}),
     rounds: await Promise.all(rounds.map((r) => roundSummary(deps, r))),
-    ...(region.status === 'goedgekeurd' ? { statusLink: statusLink(deps, region.regionId) } : {}),
+    ...(region.status === 'goedgekeurd' ? { statusLink: statusLink(deps, region.regionId), resultsLink: resultsLink(deps, region.regionId) } : {}),
   };
 }
 

@@ -43,12 +43,14 @@ function roundSection(round: RoundSummary, index: number): string {
 }
 
 /** The region's private page: response counts per round and group, never answers or who answered. */
-export function renderRegionStatusPage(region: RegionRecord, rounds: readonly RoundSummary[]): string {
+export function renderRegionStatusPage(region: RegionRecord, rounds: readonly RoundSummary[], resultsHref: string): string {
   const main = html([
     `<h1 class="utrecht-heading-1">Respons van ${esc(region.name)}</h1>`,
     region.demo && '<div class="utrecht-alert utrecht-alert--warning"><p class="utrecht-paragraph">Voorbeeld: deze regio en alle aantallen zijn verzonnen (TESTDATA).</p></div>',
     '<p class="utrecht-paragraph">Hier ziet u hoeveel mensen de vragenlijsten hebben ingevuld. U ziet geen antwoorden en niet wie heeft meegedaan: dat weten wij zelf ook niet. Deel deze link alleen met de mensen die de monitor in uw regio uitvoeren.</p>',
     rounds.length === 0 ? '<p class="utrecht-paragraph">Er is nog geen ronde. De beheerders zetten de eerste ronde klaar na het startgesprek.</p>' : rounds.map(roundSection).join('\n'),
+    rounds.some((r) => r.status === 'gesloten') &&
+      `<p class="utrecht-paragraph"><a class="utrecht-link" href="${esc(resultsHref)}">Bekijk de uitkomsten van de laatste gesloten ronde</a>, naast alle regio's die meedoen.</p>`,
     '<p class="utrecht-paragraph">"Uitnodigingen" zijn de persoonlijke links. "Respons" is het deel van de persoonlijke links waarmee de vragenlijst is ingevuld. Antwoorden via een gedeelde link (bijvoorbeeld voor ouders via school) tellen apart.</p>',
   ]);
   return renderDocument({ title: `Respons ${region.name}`, path: '/respons/', main, noindex: true });

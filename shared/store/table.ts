@@ -61,3 +61,8 @@ export const responsePrefix = (group?: string) => (group ? `RESPONSE#${group}#` 
 // Invitations and drafts: keyed by two different HMACs of the token, so neither points to the other.
 export const invitationKey = (tokenHash: string): ItemKey => ({ pk: `INVITATION#${tokenHash}`, sk: 'INVITATION' });
 export const draftKey = (draftHash: string): ItemKey => ({ pk: `DRAFT#${draftHash}`, sk: 'DRAFT' });
+
+// Benchmark: the pre-computed results of a region per round, and the request to run the job soon.
+export const resultsPk = (regionId: string) => `RESULTS#${regionId}`;
+export const resultsKey = (regionId: string, roundId: string): ItemKey => ({ pk: resultsPk(regionId), sk: `ROUND#${roundId}` });
+export const BENCHMARK_REQUEST_KEY: ItemKey = { pk: 'BENCHMARK', sk: 'REQUEST' };

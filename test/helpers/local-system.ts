@@ -10,6 +10,7 @@ import { resetRuntimeConfig } from '../../shared/config/runtime.ts';
 import { FUNCTIONS, type FunctionName } from '../../shared/routes.ts';
 import { dynamoClient, emulatorEnv, ensureTable } from '../../scripts/local/emulators.ts';
 import { createGateway, listen, type LambdaHandler } from '../../scripts/local/gateway.ts';
+import { LOCAL_BUCKETS } from '../../scripts/local/settings.ts';
 
 export interface SentEmail {
   messageId: string;
@@ -49,6 +50,7 @@ export async function startLocalSystem(options: { site?: boolean; snapshot?: boo
     OPERATOR_EMAIL: 'beheer@monitor-aoj.test',
     ALLOW_DEMO: 'true',
     TOKEN_KEY: randomBytes(32).toString('hex'),
+    REPORTS_BUCKET: LOCAL_BUCKETS.reports,
   });
   if (options.snapshot) await publishSeedSnapshot(tableName);
   resetRuntimeConfig();

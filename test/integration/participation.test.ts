@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { GEMEENTEN } from '../../shared/areas/gemeenten.ts';
-import { itemsOf } from '../../shared/questionnaires/tailoring.ts';
 import { currentQuestionnaire, type GroupId } from '../../shared/questionnaires/definition.ts';
 import { questionnaireSteps } from '../../shared/questionnaires/flow.ts';
 import { tailor } from '../../shared/questionnaires/tailoring.ts';
@@ -286,17 +285,26 @@ describe('a round answered through anonymous links', () => {
     expect(res.status).toBe(403);
   });
 
-  it('makes a demo region with a closed round of made-up responses and links to try', async () => {
+  it('makes demo regions: closed rounds of made-up responses, other regions for the benchmark, links to try', async () => {
     const demo = await op('POST', '/demo');
     expect(demo.status).toBe(201);
-    const body = demo.body as { roundId: string; openRoundId: string; links: Record<string, string>; responses: number };
+    const body = demo.body as { regionId: string; roundId: string; openRoundId: string; links: Record<string, string>; responses: number; otherRegions: number };
     expect(Object.keys(body.links).sort()).toEqual(['beleid', 'ouders-jongeren', 'uitvoering']);
-    const closed = await op('GET', `/rondes/${body.roundId}`);
-    expect(closed.body).toMatchObject({ status: 'gesloten' });
-    const completed = (closed.body as { counts: { completed: number }[] }).counts.reduce((a, c) => a + c.completed, 0);
+    const region = (await op('GET', `/regios/${body.regionId}`)).body as { demo: boolean; rounds: { roundId: string; status: string; counts: { completed: number }[] }[] };
+    expect(region.demo).toBe(true);
+    const closed = region.rounds.filter((r) => r.status === 'gesloten');
+    expect(closed.map((r) => r.roundId)).toContain(body.roundId);
+    expect(region.rounds.find((r) => r.roundId === body.openRoundId)?.status).toBe('open');
+    const completed = closed.flatMap((r) => r.counts).reduce((a, c) => a + c.completed, 0);
     expect(completed).toBe(body.responses);
+    const all = (await op('GET', '/regios')).body as { regions: { regionId: string; demo: boolean; name: string }[] };
+    const demos = all.regions.filter((r) => r.demo);
+    expect(demos).toHaveLength(1 + body.otherRegions);
+    for (const r of demos) expect(r.name).toContain('TESTDATA');
     const page = await (await fetch(body.links.beleid!.replace('http://localhost:4321', system.baseUrl), { redirect: 'follow' })).text();
     expect(page).toContain('TESTDATA');
-    expect(itemsOf(tailor(currentQuestionnaire('beleid'), { omitThemes: [], extraQuestions: [] })).length).toBeGreaterThan(0);
+    // Made twice, the demo stays one set of regions.
+    expect((await op('POST', '/demo')).status).toBe(201);
+    expect(((await op('GET', '/regios')).body as { regions: { demo: boolean }[] }).regions.filter((r) => r.demo)).toHaveLength(1 + body.otherRegions);
   });
 });
