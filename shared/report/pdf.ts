@@ -1,8 +1,9 @@
 import notoRegular from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff';
 import notoBold from '@fontsource/noto-sans/files/noto-sans-latin-700-normal.woff';
 import PDFDocument from 'pdfkit';
+import { reasonText } from '../benchmark/reasons.ts';
 import type { BenchmarkFigure, GroupResult, ItemResult, Mean, RegionResults, Shown, SuppressionReason, ThemeResult } from '../benchmark/model.ts';
-import { GROUPS, type GroupId } from '../questionnaires/definition.ts';
+import { groupById, type GroupId } from '../questionnaires/definition.ts';
 import { LIKERT_SCALE } from '../questionnaires/definition.ts';
 import { formatDecimal, formatShare } from '../regional/format.ts';
 
@@ -59,26 +60,14 @@ function nlDate(isoDate: string): string {
   return dateFormat.format(new Date(`${isoDate}T00:00:00Z`));
 }
 
-/** Why a figure is not shown, in words, with the numbers of the rules the round was computed with. */
-export function reasonText(reason: SuppressionReason, method: RegionResults['method'], level: 'group' | 'item' = 'group'): string {
-  switch (reason) {
-    case 'te-weinig-antwoorden':
-      return `minder dan ${level === 'item' ? method.minItemSize : method.minGroupSize} antwoorden`;
-    case 'aanvullend-verborgen':
-      return 'verborgen zodat een ander verborgen cijfer niet te berekenen is';
-    case 'te-veel-weet-niet':
-      return "meer dan de helft antwoordde 'weet ik niet'";
-    case 'te-weinig-regios':
-      return "te weinig andere regio's";
-  }
-}
-
+/** "niet getoond: minder dan 5 antwoorden": the shared wording, in lower case after the colon. */
 function hiddenText(reason: SuppressionReason, method: RegionResults['method'], level: 'group' | 'item' = 'group'): string {
-  return `niet getoond: ${reasonText(reason, method, level)}`;
+  const text = reasonText(reason, level === 'item' ? 'vraag' : 'groep', method);
+  return `niet getoond: ${text.charAt(0).toLowerCase()}${text.slice(1)}`;
 }
 
 function groupLabel(id: GroupId): string {
-  return GROUPS.find((g) => g.id === id)?.label ?? id;
+  return groupById(id).label;
 }
 
 function benchmarkText(b: BenchmarkFigure): string {
@@ -380,7 +369,7 @@ function sectionThemes(w: Writer, root: StructElement): void {
     sect.add(sub);
     w.heading(sub, 'H3', `3.${gi + 1} ${groupLabel(group.group)} (n = ${group.n})`);
     if (!group.shown || group.themes.length === 0) {
-      w.paragraph(sub, `De uitkomsten van deze groep zijn niet getoond: ${reasonText('te-weinig-antwoorden', m)} (${group.n} ingevuld).`);
+      w.paragraph(sub, `De uitkomsten van deze groep zijn niet getoond: ${reasonText('te-weinig-antwoorden', 'groep', m).toLowerCase()} (${group.n} ingevuld).`);
       sub.end();
       return;
     }

@@ -1,7 +1,8 @@
 import type { BenchmarkFigure, ItemResult, Mean, RegionResults, Shown } from '../benchmark/model.ts';
 import { LIKERT_SCALE } from '../questionnaires/definition.ts';
 import { csvNumber } from '../regional/format.ts';
-import { groupLabel, reasonText, type FigureLevel } from './page.ts';
+import { reasonText, type FigureLevel } from '../benchmark/reasons.ts';
+import { groupLabel } from './page.ts';
 
 /**
  * The region's aggregate results as CSV for Dutch-locale Excel, like the regional CSVs: UTF-8 with

@@ -1,3 +1,4 @@
+import { reasonText, type FigureLevel } from '../benchmark/reasons.ts';
 import type { BackgroundResult, BenchmarkFigure, GroupResult, ItemResult, Mean, RegionResults, Shown, SuppressionReason, ThemeResult } from '../benchmark/model.ts';
 import { LIKERT_SCALE, groupById, type GroupId } from '../questionnaires/definition.ts';
 import { MIN_GROUP_SIZE, MIN_ITEM_SIZE, MIN_OTHER_REGIONS } from '../privacy.ts';
@@ -16,22 +17,7 @@ import { benchmarkChart, type ScaleRow } from './charts.ts';
 
 export const RESULTS_PATH = '/uitkomsten/';
 
-/** Which minimum a "te weinig antwoorden" refers to: a whole group, or an item or background category. */
-export type FigureLevel = 'groep' | 'vraag';
-
-/** The reason a figure is hidden, in B1 Dutch, with the number from the privacy rules. */
-export function reasonText(reason: SuppressionReason, level: FigureLevel): string {
-  switch (reason) {
-    case 'te-weinig-antwoorden':
-      return `Minder dan ${level === 'groep' ? MIN_GROUP_SIZE : MIN_ITEM_SIZE} antwoorden`;
-    case 'aanvullend-verborgen':
-      return 'Verborgen, zodat een ander verborgen cijfer niet te berekenen is';
-    case 'te-veel-weet-niet':
-      return "Meer dan de helft antwoordde 'weet ik niet'";
-    case 'te-weinig-regios':
-      return `Te weinig andere regio's om mee te vergelijken (minimaal ${MIN_OTHER_REGIONS})`;
-  }
-}
+export { reasonText, type FigureLevel } from '../benchmark/reasons.ts';
 
 /** Scores and grades: one decimal, decimal comma ("3,4"). */
 export const score = (value: number): string => formatDecimal(value, 1);
