@@ -49,7 +49,8 @@ export type CommandName =
   | 'rounds close'
   | 'invitations create'
   | 'invitations open-link'
-  | 'demo';
+  | 'demo'
+  | 'benchmark run';
 
 export type Parsed =
   | { kind: 'help'; command?: CommandName }
@@ -190,7 +191,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: 'regions approve',
     args: [{ name: 'region-id', help: 'the id of the region to approve' }],
     options: [],
-    summary: 'approve a registration; prints the private response page link once (store it safely)',
+    summary: "approve a registration; prints the region's private response and results links (regions show prints them again)",
     example: 'regions approve regio-utrecht-west',
     build: ({ positional: [id] }) => ({ method: 'POST', path: operatorPath('POST', '/regios/{regionId}/goedkeuren', { regionId: validate(regionId, id, '<region-id>') }) }),
   },
@@ -286,9 +287,17 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: 'demo',
     args: [],
     options: [],
-    summary: 'make a demo region with a closed round and made-up answers, to show or try the system',
+    summary: 'make a demo region with closed rounds and made-up answers (and six more for the benchmark), to show or try the system',
     example: 'demo',
     build: () => ({ method: 'POST', path: operatorPath('POST', '/demo') }),
+  },
+  {
+    name: 'benchmark run',
+    args: [],
+    options: [],
+    summary: 'ask for a benchmark run now (it also runs after every closed round and every night)',
+    example: 'benchmark run',
+    build: () => ({ method: 'POST', path: operatorPath('POST', '/benchmark') }),
   },
 ];
 

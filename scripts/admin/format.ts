@@ -107,15 +107,17 @@ function regionText(region: RegionDetail): string {
   ];
   if (region.warnings.length) lines.push('Warnings:', ...region.warnings.map((w) => `  - ${w}`));
   lines.push(region.rounds.length ? 'Rounds:' : 'No rounds yet.', ...region.rounds.map((r) => roundText(r, '  ')));
-  if (region.statusLink) lines.push('', 'Private response page of this region (shown only now; pass it on to the contacts and keep it safe):', region.statusLink);
+  if (region.statusLink) lines.push('', 'Private pages of this region (pass them on to the contacts only; anyone with a link can read it):', `  response: ${region.statusLink}`);
+  if (region.resultsLink) lines.push(`  results:  ${region.resultsLink}`);
   return lines.join('\n');
 }
 
 function demoText(demo: DemoAnswer): string {
   return [
-    `Demo region ${demo.regionId} with closed round ${demo.roundId} (${demo.responses} made-up responses).`,
-    'Private response page:',
+    `Demo region ${demo.regionId}: closed rounds with ${demo.responses} made-up responses (latest ${demo.roundId}), open round ${demo.openRoundId}, and ${demo.otherRegions} more made-up regions for the benchmark.`,
+    'Private response page and results page (the results appear once the benchmark job has run, within a minute under npm start):',
     `  ${demo.statusLink}`,
+    `  ${demo.resultsLink}`,
     'One unused personal link per group, to try the questionnaires:',
     columns(Object.entries(demo.links).map(([group, link]) => [`${group}:`, link]), '  '),
   ].join('\n');
@@ -141,6 +143,8 @@ export function formatAnswer(command: CommandName, answer: unknown): string {
         return (answer as OpenLinkAnswer).link;
       case 'demo':
         return demoText(answer as DemoAnswer);
+      case 'benchmark run':
+        return 'Asked for a benchmark run: the job works within a quarter of an hour (npm start: within a minute).';
     }
   } catch {
     // An answer of another shape than the contract's: show it as it is rather than nothing.

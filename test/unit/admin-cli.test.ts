@@ -33,6 +33,12 @@ describe('npm run admin: parsing', () => {
     expect(run('regions approve regio-1').request).toEqual({ method: 'POST', path: '/api/beheer/regios/regio-1/goedkeuren' });
   });
 
+  it('demo and benchmark run', () => {
+    expect(run('demo').request).toEqual({ method: 'POST', path: '/api/beheer/demo' });
+    expect(run('benchmark run').request).toEqual({ method: 'POST', path: '/api/beheer/benchmark' });
+    expect(usageError('benchmark now')).toContain('"benchmark" knows: run');
+  });
+
   it('escapes ids in the path', () => {
     expect(run('regions show a/b').request.path).toBe('/api/beheer/regios/a%2Fb');
   });
