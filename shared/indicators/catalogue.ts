@@ -71,8 +71,12 @@ export interface IndicatorDefinition {
   aggregation: Aggregation;
   availability: Availability;
   period: PeriodType;
-  /** Values outside this range are rejected on import. */
-  range: { min: number; max?: number };
+  /**
+   * The plausible range of one delivered value (any area, Nederland included); a value outside it is
+   * rejected on import (value-out-of-range). Counts: 0 up to a stated maximum per indicator, above
+   * anything Nederland as a whole could have; percentages 0 to 100; per-1000 rates 0 to 1000.
+   */
+  range: { min: number; max: number };
   /** 'base' indicators exist to be the denominator of a share; pages show them in tables only. */
   role: 'main' | 'base';
   /** Notes for the page (B1 Dutch): caveats a reader needs to read the figure right. */
@@ -153,8 +157,17 @@ const MAATWERK_NEET: Source = {
   licence: MADE_TO_ORDER_LICENCE,
 };
 
-const COUNT_RANGE = { min: 0 };
-const PERCENT_RANGE = { min: 0, max: 100 };
+/** A count: 0 or more, and at most `max` (a ceiling above the figure for Nederland as a whole). */
+const countUpTo = (max: number) => ({ min: 0, max });
+/** Counts of people in Nederland: about 18 million inhabitants (2025). */
+const PEOPLE = countUpTo(25_000_000);
+const HOUSEHOLDS = countUpTo(12_000_000);
+/** Children or young people of an age band, pupils of one or all school types. */
+const YOUNG_PEOPLE = countUpTo(6_000_000);
+/** Young people with youth care, early school leavers, absentees: a fraction of the young. */
+const YOUNG_PEOPLE_WITH = countUpTo(1_500_000);
+export const PER_1000_RANGE = { min: 0, max: 1000 };
+export const PERCENT_RANGE = { min: 0, max: 100 };
 const SUM = { kind: 'sum' } as const;
 const share = (numerator: string, denominator: string) =>
   ({ kind: 'ratio', numerator, denominator, factor: 100 }) as const;
@@ -176,7 +189,7 @@ const PUBLIC: IndicatorDefinition[] = [
     aggregation: SUM,
     availability: 'public',
     period: 'peildatum-1-januari',
-    range: COUNT_RANGE,
+    range: PEOPLE,
     role: 'main',
     notes: ['Tot en met 2023 uit de CBS-tabel Bevolkingsontwikkeling, vanaf 2024 uit de Kerncijfers wijken en buurten.'],
   },
@@ -191,7 +204,7 @@ const PUBLIC: IndicatorDefinition[] = [
     aggregation: SUM,
     availability: 'public',
     period: 'peildatum-1-januari',
-    range: COUNT_RANGE,
+    range: PEOPLE,
     role: 'base',
     notes: ['Kan bij enkele gemeenten een paar inwoners verschillen van het cijfer Inwoners, omdat het CBS de tabellen op een ander moment maakt.'],
   },
@@ -206,7 +219,7 @@ const PUBLIC: IndicatorDefinition[] = [
     aggregation: SUM,
     availability: 'public',
     period: 'peildatum-1-januari',
-    range: COUNT_RANGE,
+    range: YOUNG_PEOPLE,
     role: 'main',
   },
   {
@@ -220,7 +233,7 @@ const PUBLIC: IndicatorDefinition[] = [
     aggregation: SUM,
     availability: 'public',
     period: 'peildatum-1-januari',
-    range: COUNT_RANGE,
+    range: YOUNG_PEOPLE,
     role: 'main',
   },
   {
@@ -262,7 +275,7 @@ const PUBLIC: IndicatorDefinition[] = [
     aggregation: SUM,
     availability: 'public',
     period: 'peildatum-1-januari',
-    range: COUNT_RANGE,
+    range: HOUSEHOLDS,
     role: 'main',
   },
   {
@@ -276,7 +289,7 @@ const PUBLIC: IndicatorDefinition[] = [
     aggregation: SUM,
     availability: 'public',
     period: 'peildatum-1-januari',
-    range: COUNT_RANGE,
+    range: HOUSEHOLDS,
     role: 'main',
     notes: ['De Kerncijfers wijken en buurten tellen eenoudergezinnen niet apart.'],
   },
@@ -339,7 +352,7 @@ const PUBLIC: IndicatorDefinition[] = [
     aggregation: SUM,
     availability: 'public',
     period: 'kalenderjaar',
-    range: COUNT_RANGE,
+    range: YOUNG_PEOPLE_WITH,
     role: 'main',
     notes: [ROUNDED_TO_FIVE],
     notComparableWith: ['pct_jeugdhulp_in_natura'],
@@ -363,7 +376,7 @@ const PUBLIC: IndicatorDefinition[] = [
       aggregation: SUM,
       availability: 'public',
       period: 'kalenderjaar',
-      range: COUNT_RANGE,
+      range: YOUNG_PEOPLE_WITH,
       role: 'main',
       notes: [ROUNDED_TO_FIVE],
     }),
@@ -379,7 +392,7 @@ const PUBLIC: IndicatorDefinition[] = [
     aggregation: SUM,
     availability: 'public',
     period: 'kalenderjaar',
-    range: COUNT_RANGE,
+    range: YOUNG_PEOPLE_WITH,
     role: 'main',
     notes: [ROUNDED_TO_FIVE, 'Er zijn geen cijfers over alle eenoudergezinnen per gemeente; dit gaat alleen over jongeren met jeugdzorg.'],
   },
@@ -446,7 +459,7 @@ const PUBLIC: IndicatorDefinition[] = [
       aggregation: SUM,
       availability: 'public',
       period: 'peildatum-1-oktober',
-      range: COUNT_RANGE,
+      range: YOUNG_PEOPLE,
       role: 'main',
     }),
   ),
@@ -461,7 +474,7 @@ const PUBLIC: IndicatorDefinition[] = [
     aggregation: SUM,
     availability: 'public',
     period: 'peildatum-1-oktober',
-    range: COUNT_RANGE,
+    range: YOUNG_PEOPLE,
     role: 'main',
   },
   {
@@ -475,7 +488,7 @@ const PUBLIC: IndicatorDefinition[] = [
     aggregation: SUM,
     availability: 'public',
     period: 'peildatum-1-oktober',
-    range: COUNT_RANGE,
+    range: YOUNG_PEOPLE,
     role: 'base',
   },
   {
@@ -503,7 +516,7 @@ const PUBLIC: IndicatorDefinition[] = [
     aggregation: SUM,
     availability: 'public',
     period: 'schooljaar',
-    range: COUNT_RANGE,
+    range: YOUNG_PEOPLE_WITH,
     role: 'main',
   },
   {
@@ -517,7 +530,7 @@ const PUBLIC: IndicatorDefinition[] = [
     aggregation: SUM,
     availability: 'public',
     period: 'schooljaar',
-    range: COUNT_RANGE,
+    range: YOUNG_PEOPLE,
     role: 'base',
   },
   {
@@ -545,7 +558,7 @@ const PUBLIC: IndicatorDefinition[] = [
     aggregation: SUM,
     availability: 'public',
     period: 'schooljaar',
-    range: COUNT_RANGE,
+    range: YOUNG_PEOPLE_WITH,
     role: 'main',
   },
   {
@@ -559,7 +572,7 @@ const PUBLIC: IndicatorDefinition[] = [
     aggregation: SUM,
     availability: 'public',
     period: 'schooljaar',
-    range: COUNT_RANGE,
+    range: YOUNG_PEOPLE_WITH,
     role: 'main',
   },
   {
@@ -573,7 +586,7 @@ const PUBLIC: IndicatorDefinition[] = [
     aggregation: SUM,
     availability: 'public',
     period: 'schooljaar',
-    range: COUNT_RANGE,
+    range: YOUNG_PEOPLE,
     role: 'base',
   },
   {
@@ -587,7 +600,7 @@ const PUBLIC: IndicatorDefinition[] = [
     aggregation: { kind: 'ratio', numerator: 'thuiszitters', denominator: 'leerplichtigen', factor: 1000 },
     availability: 'public',
     period: 'schooljaar',
-    range: { min: 0, max: 1000 },
+    range: PER_1000_RANGE,
     role: 'main',
   },
 ];
@@ -614,7 +627,7 @@ const MADE_TO_ORDER: IndicatorDefinition[] = [
       aggregation: SUM,
       availability: 'made-to-order',
       period: 'kalenderjaar',
-      range: COUNT_RANGE,
+      range: YOUNG_PEOPLE_WITH,
       role: 'main',
       notes: [MADE_TO_ORDER_NOTE],
     },
@@ -629,7 +642,7 @@ const MADE_TO_ORDER: IndicatorDefinition[] = [
       aggregation: SUM,
       availability: 'made-to-order',
       period: 'kalenderjaar',
-      range: COUNT_RANGE,
+      range: YOUNG_PEOPLE,
       role: 'base',
       notes: [MADE_TO_ORDER_NOTE],
     },
@@ -660,7 +673,7 @@ const MADE_TO_ORDER: IndicatorDefinition[] = [
     aggregation: SUM,
     availability: 'made-to-order',
     period: 'kalenderjaar',
-    range: COUNT_RANGE,
+    range: YOUNG_PEOPLE,
     role: 'base',
     notes: [MADE_TO_ORDER_NOTE],
   },
@@ -675,7 +688,7 @@ const MADE_TO_ORDER: IndicatorDefinition[] = [
     aggregation: SUM,
     availability: 'made-to-order',
     period: 'kalenderjaar',
-    range: COUNT_RANGE,
+    range: YOUNG_PEOPLE_WITH,
     role: 'main',
     notes: [MADE_TO_ORDER_NOTE],
   },

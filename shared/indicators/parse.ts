@@ -39,6 +39,7 @@ export type ImportErrorCode =
   | 'period-not-in-file-name'
   | 'number-invalid'
   | 'number-decimals-unexpected'
+  | 'number-not-finite'
   | 'value-out-of-range'
   | 'row-duplicate'
   | 'value-invalid'
@@ -174,10 +175,10 @@ function cellSchema(indicatorId: string, read: IndicatorFileFormat['values'][num
       ctx.addIssue({ code: 'custom', message: cell.message, params: { code: cell.code } });
       return z.NEVER;
     }
-    if (cell.state === 'value' && range && (cell.value < range.min || (range.max !== undefined && cell.value > range.max))) {
+    if (cell.state === 'value' && range && !(cell.value >= range.min && cell.value <= range.max)) {
       ctx.addIssue({
         code: 'custom',
-        message: `${cell.value} is outside the plausible range ${range.min} to ${range.max ?? 'no maximum'} for ${indicatorId}`,
+        message: `${cell.value} is outside the plausible range ${range.min} to ${range.max} for ${indicatorId}`,
         params: { code: 'value-out-of-range' },
       });
       return z.NEVER;

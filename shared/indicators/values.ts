@@ -41,7 +41,13 @@ const PATTERNS: Record<NumberReading, RegExp> = {
   'integer-tenths': /^-?\d+$/,
 };
 
-export type ReadFailure = { code: 'number-invalid' | 'number-decimals-unexpected'; message: string };
+export type ReadFailure = { code: 'number-invalid' | 'number-decimals-unexpected' | 'number-not-finite'; message: string };
+
+/** A number read from text that does not fit a double (about 310 digits or more) is Infinity: refused. */
+function finite(text: string, value: number): Cell | ReadFailure {
+  if (Number.isFinite(value)) return { state: 'value', value };
+  return { code: 'number-not-finite', message: `"${text.length > 40 ? `${text.slice(0, 20)}...(${text.length} characters)` : text}" is too large to be a number` };
+}
 
 /**
  * Reads one trimmed field. Returns a Cell, or a failure that the parser turns into an error report line.
@@ -56,11 +62,11 @@ export function readCell(raw: string, reading: NumberReading): Cell | ReadFailur
     switch (reading) {
       case 'integer':
       case 'decimal-point':
-        return { state: 'value', value: Number(text) };
+        return finite(text, Number(text));
       case 'decimal-comma':
-        return { state: 'value', value: Number(text.replace(',', '.')) };
+        return finite(text, Number(text.replace(',', '.')));
       case 'integer-tenths':
-        return { state: 'value', value: Number(text) / 10 };
+        return finite(text, Number(text) / 10);
     }
   }
   if (reading === 'integer-tenths' && /^-?\d+[.,]\d+$/.test(text)) {

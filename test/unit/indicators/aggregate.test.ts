@@ -19,7 +19,7 @@ const AREAS = buildAreaSet({
 const COUNT: IndicatorDefinition = {
   id: 'telling', name: 'Telling', description: 'Test', unit: 'personen', decimals: 0, theme: 'bevolking',
   sources: [{ publisher: 'TEST', title: 'TESTDATA', licence: 'none' }], aggregation: { kind: 'sum' }, availability: 'public',
-  period: 'peildatum-1-januari', range: { min: 0 }, role: 'main',
+  period: 'peildatum-1-januari', range: { min: 0, max: 1_000_000 }, role: 'main',
 };
 const BASE: IndicatorDefinition = { ...COUNT, id: 'basis', role: 'base' };
 const SHARE: IndicatorDefinition = { ...COUNT, id: 'aandeel', unit: 'procent', aggregation: { kind: 'ratio', numerator: 'telling', denominator: 'basis', factor: 100 } };

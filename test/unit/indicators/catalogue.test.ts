@@ -26,7 +26,15 @@ describe('catalogue', () => {
     expect(THEMES[i.theme]).toBeDefined();
     expect(['sum', 'ratio', 'not-aggregatable']).toContain(i.aggregation.kind);
     expect(i.range.min).toBeLessThanOrEqual(0);
-    if (i.unit === 'procent') expect(i.range.max).toBe(100);
+    // Every indicator states a finite maximum: counts have a ceiling of their own.
+    expect(Number.isFinite(i.range.max)).toBe(true);
+    expect(i.range.max).toBeGreaterThan(i.range.min);
+    if (i.unit === 'procent') expect(i.range).toEqual({ min: 0, max: 100 });
+    else if (i.unit === 'per-1000') expect(i.range).toEqual({ min: 0, max: 1000 });
+    else {
+      expect(i.range.min).toBe(0);
+      expect(i.range.max).toBeLessThanOrEqual(25_000_000);
+    }
     if (i.aggregation.kind === 'sum') expect(['procent', 'per-1000']).not.toContain(i.unit);
     if (i.aggregation.kind === 'not-aggregatable') expect(i.aggregation.reason.length).toBeGreaterThan(20);
   });
