@@ -1,19 +1,20 @@
 import type { PublishedArea } from '../imports/snapshot.ts';
 import { UNIT_LABELS } from '../indicators/catalogue.ts';
+import { csvCell } from '../results/csv.ts';
 import { csvNumber, STATE_WORDS } from './format.ts';
 import type { RegionalView } from './view.ts';
 
 /**
  * All figures of one area as CSV for Dutch-locale Excel: UTF-8 with BOM, ';' between fields, a decimal
  * comma and no thousands separator. A figure that is not a number has an empty 'waarde' and a status
- * word (geheim, onvolledig, ...), never 0.
+ * word (geheim, onvolledig, ...), never 0. Every cell goes through the one OWASP rule of the project
+ * (`csvCell`): area names come from imported area files, so a name such as `=HYPERLINK(...)` is
+ * written as text; numbers stay numbers.
  */
 export const CSV_HEADER = ['gebiedscode', 'gebied', 'indicator', 'omschrijving', 'periode', 'waarde', 'eenheid', 'status', 'voorlopig', 'bron', 'brontabel'] as const;
 export const BOM = '\uFEFF';
 
-function field(value: string): string {
-  return /[";\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
-}
+export { csvCell };
 
 export function areaCsv(view: RegionalView, area: PublishedArea): string {
   const lines = [CSV_HEADER.join(';')];
@@ -34,7 +35,7 @@ export function areaCsv(view: RegionalView, area: PublishedArea): string {
           [...new Set(d.sources.map((s) => s.publisher))].join(', '),
           d.sources.map((s) => s.tableId ?? s.title).join(' / '),
         ]
-          .map(field)
+          .map(csvCell)
           .join(';'),
       );
     }

