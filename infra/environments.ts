@@ -71,8 +71,12 @@ export const settingsSchema = z
     postThrottle: z
       .object({ rateLimit: z.number().positive().max(10_000), burstLimit: z.number().int().positive().max(5_000) })
       .strict(),
-    /** Who gets an email when an alarm fires (dead letters, function errors). */
+    /**
+     * Who gets an email when an alarm fires (dead letters, dead mail, function errors). Every alarm
+     * notifies the stack's alarm topic; this address subscribes to it. Required in production.
+     */
     alarmEmail: z.email().optional(),
+
     /** Where new registrations of regions are announced (the operators' shared mailbox). */
     operatorEmail: z.email(),
     /** Whether `npm run admin -- demo` may create the made-up demo region here. Never in production. */
@@ -89,6 +93,16 @@ export const settingsSchema = z
   });
 
 export type Settings = z.output<typeof settingsSchema>;
+
+/** Environments that serve the public: they must notify a person of alarms. */
+export const PRODUCTION_ENVIRONMENTS: readonly string[] = ['prod'];
+
+/** The extra rules of a production environment, checked after the schema. */
+function productionIssues(s: Settings): { path: string[]; message: string }[] {
+  const issues: { path: string[]; message: string }[] = [];
+  if (!s.alarmEmail) issues.push({ path: ['alarmEmail'], message: 'required in a production environment: alarms must reach a person' });
+  return issues;
+}
 export type SettingsInput = z.input<typeof settingsSchema>;
 
 /**
@@ -124,15 +138,25 @@ export const ENVIRONMENTS = {
     apiThrottle: { rateLimit: 100, burstLimit: 200 },
     postThrottle: { rateLimit: 50, burstLimit: 100 },
     operatorEmail: 'beheer@monitor-aoj.nl',
+    // Placeholder: replace it with the mailbox of whoever answers alarms (docs/deploy.md, section 2).
+    alarmEmail: 'alarmen@monitor-aoj.nl',
   },
 } as const satisfies Record<string, SettingsInput>;
 
 export type EnvironmentName = keyof typeof ENVIRONMENTS;
 export const ENVIRONMENT_NAMES = Object.keys(ENVIRONMENTS) as EnvironmentName[];
 
-/** Validates one settings record; the error lists every problem with its path. */
-export function parseSettings(input: unknown, label = 'settings'): Settings {
-  const result = settingsSchema.safeParse(input);
+/**
+ * Validates one settings record; the error lists every problem with its path. With `production`
+ * (environments in PRODUCTION_ENVIRONMENTS) an alarm address is required as well.
+ */
+export function parseSettings(input: unknown, label = 'settings', options: { production?: boolean } = {}): Settings {
+  const schema = options.production
+    ? settingsSchema.superRefine((s, ctx) => {
+        for (const issue of productionIssues(s)) ctx.addIssue({ code: 'custom', ...issue });
+      })
+    : settingsSchema;
+  const result = schema.safeParse(input);
   if (!result.success) {
     const problems = result.error.issues.map((i) => `  - ${i.path.join('.') || '(root)'}: ${i.message}`).join('\n');
     throw new Error(`Invalid ${label} in infra/environments.ts:\n${problems}`);
@@ -149,6 +173,6 @@ export function loadSettings(name: string, env: NodeJS.ProcessEnv = process.env)
     throw new Error(`Unknown environment "${name}". Valid names: ${ENVIRONMENT_NAMES.join(', ')} (pass it as -c env=<name>).`);
   }
   const record: SettingsInput = ENVIRONMENTS[name as EnvironmentName];
-  const settings = parseSettings(record, `settings for environment "${name}"`);
+  const settings = parseSettings(record, `settings for environment "${name}"`, { production: PRODUCTION_ENVIRONMENTS.includes(name) });
   return { ...settings, account: settings.account ?? env.CDK_DEFAULT_ACCOUNT };
 }

@@ -163,7 +163,7 @@ export function addNagSuppressions(stack: MonitorAojStack): void {
   }
 
   // The alarm email (only when settings.alarmEmail is set).
-  for (const subscription of stack.alarms.topic?.node.findAll() ?? []) {
+  for (const subscription of stack.alarms.topic.node.findAll()) {
     if (subscription instanceof CfnSubscription) acknowledge(subscription, 'Serverless-SNSRedrivePolicy', REASONS.alarmEmail);
   }
 

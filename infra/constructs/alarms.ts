@@ -9,16 +9,24 @@ import { FilterPattern, MetricFilter, type ILogGroup } from 'aws-cdk-lib/aws-log
 import { Construct } from 'constructs';
 import { DEAD_MAIL_MESSAGE, METRIC_NAMESPACE } from '../../shared/mail/events.ts';
 
-/** Alarms, sent by email when the environment has an `alarmEmail`. */
+/**
+ * Alarms. Every alarm notifies one SNS topic (its alarm action); the environment's `alarmEmail`
+ * (required in production) subscribes to it, and further subscribers (a chat tool, a pager) can be
+ * added to the topic without touching the alarms.
+ */
 export class Alarms extends Construct {
-  readonly topic: Topic | undefined;
+  readonly topic: Topic;
+  private readonly alarms: Alarm[] = [];
 
   constructor(scope: Construct, id: string, props: { alarmEmail?: string | undefined }) {
     super(scope, id);
-    if (props.alarmEmail) {
-      this.topic = new Topic(this, 'Topic', { displayName: 'Monitor AOJ alarms', enforceSSL: true });
-      this.topic.addSubscription(new EmailSubscription(props.alarmEmail));
-    }
+    this.topic = new Topic(this, 'Topic', { displayName: 'Monitor AOJ alarms', enforceSSL: true });
+    if (props.alarmEmail) this.topic.addSubscription(new EmailSubscription(props.alarmEmail));
+  }
+
+  /** Every alarm made here (each notifies the topic). */
+  get all(): readonly Alarm[] {
+    return this.alarms;
   }
 
   /** Any message in a dead-letter queue needs a person to look at it. */
@@ -78,7 +86,8 @@ export class Alarms extends Construct {
   }
 
   private notify(alarm: Alarm): Alarm {
-    if (this.topic) alarm.addAlarmAction(new SnsAction(this.topic));
+    alarm.addAlarmAction(new SnsAction(this.topic));
+    this.alarms.push(alarm);
     return alarm;
   }
 }

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { ENVIRONMENT_NAMES, ENVIRONMENTS, loadSettings, parseSettings, type SettingsInput } from '../../infra/environments.ts';
+import { ENVIRONMENT_NAMES, ENVIRONMENTS, loadSettings, parseSettings, PRODUCTION_ENVIRONMENTS, type SettingsInput } from '../../infra/environments.ts';
 import { REPO_ROOT } from '../../infra/paths.ts';
 
 const valid: SettingsInput = {
@@ -66,6 +66,18 @@ describe('environment settings', () => {
   it.each(invalid)('rejects %s with a readable message', (_label, input, message) => {
     expect(() => parseSettings(input, 'settings')).toThrow(/^Invalid settings in infra\/environments.ts:\n {2}- /);
     expect(() => parseSettings(input, 'settings')).toThrow(message);
+  });
+
+  it('requires an alarm address in a production environment', () => {
+    expect(() => parseSettings(valid, 'settings')).not.toThrow();
+    expect(() => parseSettings(valid, 'settings', { production: true })).toThrow(/alarmEmail: required in a production environment/);
+    expect(() => parseSettings({ ...valid, alarmEmail: 'ops@example.nl' }, 'settings', { production: true })).not.toThrow();
+    expect(PRODUCTION_ENVIRONMENTS).toContain('prod');
+    for (const name of PRODUCTION_ENVIRONMENTS) {
+      expect(loadSettings(name, {}).alarmEmail, name).toBeDefined();
+      const { alarmEmail: _, ...withoutAlarmEmail } = ENVIRONMENTS[name as keyof typeof ENVIRONMENTS] as SettingsInput;
+      expect(() => parseSettings(withoutAlarmEmail, name, { production: true })).toThrow(/alarmEmail/);
+    }
   });
 
   it('every record in the file passes the schema', () => {

@@ -277,6 +277,30 @@ describe.each(environments)('stack for %s', (envName, settings) => {
     });
   });
 
+  describe('alarms', () => {
+    it('lets every alarm notify the alarm topic, which emails the environment\'s alarm address', () => {
+      const topics = Object.keys(resourcesOf(s, 'AWS::SNS::Topic'));
+      expect(topics).toHaveLength(1);
+      const alarms = Object.entries(resourcesOf(s, 'AWS::CloudWatch::Alarm'));
+      // One per function (errors), one per job (dead letters) and the dead mail alarm at least.
+      expect(alarms.length).toBeGreaterThanOrEqual(FUNCTION_NAMES.length + JOBS.length + 1);
+      expect(alarms.length).toBe(s.stack.alarms.all.length);
+      for (const [id, alarm] of alarms) {
+        expect(alarm.Properties.AlarmActions, id).toEqual([{ Ref: topics[0] }]);
+        expect(alarm.Properties.ActionsEnabled ?? true, id).toBe(true);
+      }
+      const subscriptions = Object.values(resourcesOf(s, 'AWS::SNS::Subscription'));
+      if (settings.alarmEmail) {
+        expect(subscriptions).toEqual([
+          expect.objectContaining({ Properties: { Protocol: 'email', Endpoint: settings.alarmEmail, TopicArn: { Ref: topics[0] } } }),
+        ]);
+      } else {
+        expect(subscriptions).toEqual([]);
+      }
+      if (envName === 'prod') expect(settings.alarmEmail).toMatch(/@/);
+    });
+  });
+
   describe('site', () => {
     const distribution = () => Object.values(resourcesOf(s, 'AWS::CloudFront::Distribution'))[0]!.Properties.DistributionConfig;
 
