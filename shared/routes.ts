@@ -33,6 +33,14 @@ export interface FunctionDefinition {
   onUpload?: true;
   /** Largest bundle accepted (KiB, minified, AWS SDK external): cold starts stay short. Default 320. */
   bundleBudgetKiB?: number;
+  /**
+   * Lambda reserved concurrency: at most this many run at once, and this many are always available
+   * to it. Jobs get a small number (they always find room, and never run more copies than they need);
+   * public form functions get a cap, so a flood of posts cannot take the account's whole pool from
+   * the pages, the jobs and the operators. Functions without it share the unreserved pool. In AWS only
+   * (docs/deploy.md: the account needs a concurrency quota of at least 100 + the sum of these).
+   */
+  reservedConcurrency?: number;
 }
 
 export const FUNCTIONS = {
@@ -42,13 +50,17 @@ export const FUNCTIONS = {
     timeoutSeconds: 10,
     memoryMb: 512,
     access: [],
+    // A cap: public form.
+    reservedConcurrency: 10,
   },
   regioscanSubmit: {
     entry: 'functions/regioscan-submit/handler.ts',
     description: 'Regioscan: store a submission and its pending email, then try to send it',
     timeoutSeconds: 10,
     memoryMb: 512,
-    access: ['table-read', 'table-write', 'send-mail'],
+    access: ['table-read', 'table-write', 'send-mail', 'token-key'],
+    // A cap: public form (API Gateway throttles the route first).
+    reservedConcurrency: 25,
   },
   regioscanResult: {
     entry: 'functions/regioscan-result/handler.ts',
@@ -64,6 +76,8 @@ export const FUNCTIONS = {
     memoryMb: 512,
     access: ['table-read', 'table-write', 'send-mail'],
     schedule: 'rate(5 minutes)',
+    // One sender at a time is enough (every 5 minutes, a lease on each email); always room for it.
+    reservedConcurrency: 1,
   },
   regionalSearch: {
     entry: 'functions/regional-search/handler.ts',
@@ -88,6 +102,8 @@ export const FUNCTIONS = {
     // Every night at 02:00 UTC; also started by uploads to incoming/.
     schedule: 'cron(0 2 * * ? *)',
     onUpload: true,
+    // Room for an upload next to the nightly run; more uploads at once wait (Lambda retries them).
+    reservedConcurrency: 2,
   },
   registrationStep: {
     entry: 'functions/registration-step/handler.ts',
@@ -95,6 +111,8 @@ export const FUNCTIONS = {
     timeoutSeconds: 10,
     memoryMb: 512,
     access: [],
+    // A cap: public form.
+    reservedConcurrency: 5,
   },
   registrationSubmit: {
     entry: 'functions/registration-submit/handler.ts',
@@ -102,6 +120,8 @@ export const FUNCTIONS = {
     timeoutSeconds: 10,
     memoryMb: 512,
     access: ['table-read', 'table-write', 'send-mail'],
+    // A cap: public form.
+    reservedConcurrency: 10,
   },
   questionnaire: {
     entry: 'functions/questionnaire/handler.ts',
@@ -109,6 +129,8 @@ export const FUNCTIONS = {
     timeoutSeconds: 10,
     memoryMb: 512,
     access: ['table-read', 'table-write', 'token-key'],
+    // A cap: public form (the POST steps of the questionnaires).
+    reservedConcurrency: 25,
   },
   regionStatus: {
     entry: 'functions/region-status/handler.ts',
@@ -127,6 +149,8 @@ export const FUNCTIONS = {
     schedule: 'rate(15 minutes)',
     // pdfkit with fontkit and the two embedded Noto Sans fonts: a job, so its cold start matters little.
     bundleBudgetKiB: 1600,
+    // One run at a time: a second copy would only redo the same results and reports.
+    reservedConcurrency: 1,
   },
   regionResults: {
     entry: 'functions/region-results/handler.ts',

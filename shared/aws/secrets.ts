@@ -1,3 +1,4 @@
+import { createHmac, hkdfSync } from 'node:crypto';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { RuntimeConfig } from '../config/runtime.ts';
 
@@ -23,4 +24,25 @@ export function tokenKey(config: RuntimeConfig): Promise<Buffer> {
       throw error;
     });
   return cached;
+}
+
+/**
+ * What a derived key is for. Each purpose gets its own key (HKDF from the token key), so a value
+ * hashed for one purpose can never be matched against a value hashed for another.
+ */
+export type KeyPurpose = 'mail-limit' | 'submission-duplicate';
+
+/** The key of one purpose, derived from the environment's token key (HKDF-SHA256). */
+export function derivePurposeKey(master: Buffer, purpose: KeyPurpose): Buffer {
+  return Buffer.from(hkdfSync('sha256', master, 'monitor-aoj', `keyed-hash:${purpose}`, 32));
+}
+
+/** The per-purpose key for keyed HMACs of personal data (never a plain hash). Deriving is cheap: no cache. */
+export async function purposeKey(config: RuntimeConfig, purpose: KeyPurpose): Promise<Buffer> {
+  return derivePurposeKey(await tokenKey(config), purpose);
+}
+
+/** A keyed HMAC-SHA256 (hex) of `parts`, joined so that no two different lists give the same input. */
+export function keyedHash(key: Buffer, ...parts: string[]): string {
+  return createHmac('sha256', key).update(parts.map((p) => `${p.length}:${p}`).join('\0')).digest('hex');
 }

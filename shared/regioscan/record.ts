@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { keyedHash } from '../aws/secrets.ts';
 import { findGemeente, INDELING_YEAR } from '../areas/gemeenten.ts';
 import type { Role } from './definition.ts';
 import { scoreRegioscan, type ThemeScore } from './scoring.ts';
@@ -20,22 +20,39 @@ export interface SubmissionRecord {
   antwoorden: RegioscanSubmission['antwoorden'];
   scores: ThemeScore[];
   createdAt: string;
-  payloadHash: string;
+  /**
+   * No longer written: records stored before keyed hashes carry an unsalted hash of the answers and
+   * the address here (see `sameSubmission` for what replaced it); remove it from old items.
+   */
+  payloadHash?: string;
   emailStatus: StoredEmailStatus;
   emailSentAt?: string;
 }
 
-/** Hash of what the respondent sent, to tell a harmless double submit from a different one. */
-export function payloadHash(submission: RegioscanSubmission): string {
-  const canonical = JSON.stringify({
-    gemeente: submission.gemeente,
-    rol: submission.rol,
-    antwoorden: Object.keys(submission.antwoorden)
+const canonicalAnswers = (antwoorden: RegioscanSubmission['antwoorden']) =>
+  JSON.stringify(
+    Object.keys(antwoorden)
       .sort()
-      .map((k) => [k, submission.antwoorden[k]]),
-    email: submission.email ?? null,
-  });
-  return createHash('sha256').update(canonical).digest('hex');
+      .map((k) => [k, antwoorden[k]]),
+  );
+
+/**
+ * Whether a second submit with the same id is the same Regioscan: the same gemeente, role and answers
+ * (all stored in the record anyway, so they are compared as they are: no hash of them is kept). The
+ * address is never stored with the submission; whether it is the same one is checked through
+ * `addressCheckHash`, which is kept only as long as the address itself may be kept.
+ */
+export function sameSubmission(stored: SubmissionRecord, incoming: SubmissionRecord): boolean {
+  return stored.gemeente === incoming.gemeente && stored.rol === incoming.rol && canonicalAnswers(stored.antwoorden) === canonicalAnswers(incoming.antwoorden);
+}
+
+/**
+ * A keyed HMAC (the 'submission-duplicate' key) of the submission id and the address it asked the
+ * outcome for: it tells a double submit from a submit with the same id and another address, and it
+ * cannot be matched against guessed addresses without the environment's secret key.
+ */
+export function addressCheckHash(duplicateKey: Buffer, submissionId: string, email: string): string {
+  return keyedHash(duplicateKey, submissionId, email);
 }
 
 export function buildRecord(submission: RegioscanSubmission, now: Date): SubmissionRecord {
@@ -51,7 +68,6 @@ export function buildRecord(submission: RegioscanSubmission, now: Date): Submiss
     antwoorden: submission.antwoorden,
     scores: scoreRegioscan(submission.antwoorden),
     createdAt: now.toISOString(),
-    payloadHash: payloadHash(submission),
     emailStatus: submission.email ? 'pending' : 'none',
   };
 }

@@ -1,10 +1,11 @@
+import { purposeKey } from '../aws/secrets.ts';
 import { trySendNow, type MailDeps } from '../mail/outbox.ts';
 import { storeSubmission } from '../store/regioscan-store.ts';
 import { mailKey, regioscanKey, submissionKey } from '../store/table.ts';
 import { renderResultEmail } from './email.ts';
 import type { EmailStatus } from './pages.ts';
 import { resultPath } from './pages.ts';
-import { buildRecord, type SubmissionRecord } from './record.ts';
+import { addressCheckHash, buildRecord, type SubmissionRecord } from './record.ts';
 import type { RegioscanSubmission } from './validation.ts';
 
 export type SubmitOutcome =
@@ -25,14 +26,18 @@ export async function submitRegioscan(deps: MailDeps, submission: RegioscanSubmi
   const record = buildRecord(submission, deps.now());
   const mail = submission.email
     ? {
-        key: regioscanMailKey(record.submissionId),
-        kind: 'regioscan-outcome',
-        to: submission.email,
-        content: renderResultEmail(record, `${deps.config.PUBLIC_URL}${resultPath(record.submissionId)}`),
-        statusOf: submissionKey(record.submissionId),
+        outgoing: {
+          key: regioscanMailKey(record.submissionId),
+          kind: 'regioscan-outcome',
+          to: submission.email,
+          content: renderResultEmail(record, `${deps.config.PUBLIC_URL}${resultPath(record.submissionId)}`),
+          statusOf: submissionKey(record.submissionId),
+        },
+        addressCheck: addressCheckHash(await purposeKey(deps.config, 'submission-duplicate'), record.submissionId, submission.email),
+        limitKey: await purposeKey(deps.config, 'mail-limit'),
       }
     : undefined;
-  const stored = await storeSubmission(deps.doc, deps.config.TABLE_NAME, record, mail, deps.now());
+  const stored = await storeSubmission(deps.doc, deps.config.TABLE_NAME, { record, mail }, deps.now());
   if (stored.outcome === 'conflict') return stored;
   const duplicate = stored.outcome === 'duplicate';
   if (duplicate || stored.record.emailStatus !== 'pending') {

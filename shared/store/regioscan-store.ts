@@ -2,8 +2,9 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { mailAllowanceUpdate } from '../mail/limit.ts';
 import { pendingMailPut, type OutgoingMail } from '../mail/outbox.ts';
-import type { SubmissionRecord } from '../regioscan/record.ts';
-import { submissionKey } from './table.ts';
+import { MAIL_ADDRESS_TTL_SECONDS } from '../privacy.ts';
+import { sameSubmission, type SubmissionRecord } from '../regioscan/record.ts';
+import { TABLE_KEYS, submissionKey, type ItemKey } from './table.ts';
 
 /** stored: new (emailStatus says whether its email waits or was limited); duplicate: this exact one was stored before; conflict: the id was used with other answers. */
 export type StoreResult =
@@ -11,46 +12,83 @@ export type StoreResult =
   | { outcome: 'duplicate'; record: SubmissionRecord }
   | { outcome: 'conflict' };
 
+/** What to store: the submission and, when an address was given, its email with the two keyed hashes of that address. */
+export interface SubmissionWrite {
+  record: SubmissionRecord;
+  mail?: {
+    outgoing: OutgoingMail;
+    /** `addressCheckHash` of this submission and its address: tells a double submit from another address. */
+    addressCheck: string;
+    /** The 'mail-limit' key for the daily allowance of the address. */
+    limitKey: Buffer;
+  };
+}
+
+/**
+ * The keyed hash of the address a submission asked its outcome for, in an item of its own so that it
+ * can expire with the address (MAIL_ADDRESS_TTL_SECONDS): the submission itself keeps nothing that
+ * points to an address. After it expired, a second submit with that id and an address is a conflict,
+ * because nobody can tell any more whether it is the same address.
+ */
+export const addressCheckKey = (submissionId: string): ItemKey => ({ pk: `REGIOSCANCHECK#${submissionId}`, sk: 'ADDRESS' });
+
 const conditionFailed = (error: TransactionCanceledException, index: number) => error.CancellationReasons?.[index]?.Code === 'ConditionalCheckFailed';
 
 /**
- * Stores the submission and, when an email is wanted, its pending email and the address's daily
- * allowance in one transaction: all or nothing. A full allowance stores the submission alone, marked
- * "limited". A second call with the same submission returns the stored one; the same id with other
- * answers is a conflict.
+ * Stores the submission and, when an email is wanted, its pending email, the address's daily
+ * allowance and the address check in one transaction: all or nothing. A full allowance stores the
+ * submission (and the check) alone, marked "limited". A second call with the same submission returns
+ * the stored one; the same id with another gemeente, role, answers or address is a conflict.
  */
-export async function storeSubmission(
-  doc: DynamoDBDocumentClient,
-  tableName: string,
-  record: SubmissionRecord,
-  mail: OutgoingMail | undefined,
-  now: Date,
-): Promise<StoreResult> {
+export async function storeSubmission(doc: DynamoDBDocumentClient, tableName: string, write: SubmissionWrite, now: Date): Promise<StoreResult> {
+  const { record, mail } = write;
   const put = (item: SubmissionRecord) => ({
     Put: { TableName: tableName, Item: { ...submissionKey(item.submissionId), ...item }, ConditionExpression: 'attribute_not_exists(pk)' },
   });
+  const checkPut = mail
+    ? [
+        {
+          Put: {
+            TableName: tableName,
+            Item: { ...addressCheckKey(record.submissionId), hash: mail.addressCheck, [TABLE_KEYS.ttlAttribute]: Math.floor(now.getTime() / 1000) + MAIL_ADDRESS_TTL_SECONDS },
+          },
+        },
+      ]
+    : [];
   try {
-    const items = mail ? [put(record), pendingMailPut(tableName, mail, now), mailAllowanceUpdate(tableName, mail.to, now)] : [put(record)];
+    const items = mail
+      ? [put(record), pendingMailPut(tableName, mail.outgoing, now), mailAllowanceUpdate(tableName, mail.outgoing.to, now, mail.limitKey), ...checkPut]
+      : [put(record)];
     await doc.send(new TransactWriteCommand({ TransactItems: items }));
     return { outcome: 'stored', record };
   } catch (error) {
     if (!(error instanceof TransactionCanceledException)) throw error;
-    if (conditionFailed(error, 0)) {
-      const existing = await getSubmission(doc, tableName, record.submissionId);
-      if (!existing) throw error;
-      return existing.payloadHash === record.payloadHash ? { outcome: 'duplicate', record: existing } : { outcome: 'conflict' };
-    }
+    if (conditionFailed(error, 0)) return storedBefore(doc, tableName, write, now, error);
     if (!mail || !conditionFailed(error, 2)) throw error;
   }
   // The address had its maximum today: keep the answers, send nothing.
   const limited: SubmissionRecord = { ...record, emailStatus: 'limited' };
   try {
-    await doc.send(new TransactWriteCommand({ TransactItems: [put(limited)] }));
+    await doc.send(new TransactWriteCommand({ TransactItems: [put(limited), ...checkPut] }));
     return { outcome: 'stored', record: limited };
   } catch (error) {
-    if (error instanceof TransactionCanceledException && conditionFailed(error, 0)) return storeSubmission(doc, tableName, record, undefined, now);
+    if (error instanceof TransactionCanceledException && conditionFailed(error, 0)) return storedBefore(doc, tableName, write, now, error);
     throw error;
   }
+}
+
+/** The id was stored before: the same Regioscan (a double submit) or another one (a conflict). */
+async function storedBefore(doc: DynamoDBDocumentClient, tableName: string, write: SubmissionWrite, now: Date, error: unknown): Promise<StoreResult> {
+  const existing = await getSubmission(doc, tableName, write.record.submissionId);
+  if (!existing) throw error;
+  if (!sameSubmission(existing, write.record)) return { outcome: 'conflict' };
+  const hadAddress = existing.emailStatus !== 'none';
+  if (!write.mail) return hadAddress ? { outcome: 'conflict' } : { outcome: 'duplicate', record: existing };
+  if (!hadAddress) return { outcome: 'conflict' };
+  const check = await doc.send(new GetCommand({ TableName: tableName, Key: addressCheckKey(write.record.submissionId), ConsistentRead: true }));
+  // DynamoDB deletes expired items some time after their TTL: an expired check counts as gone.
+  const live = check.Item && Number(check.Item[TABLE_KEYS.ttlAttribute]) > now.getTime() / 1000;
+  return live && check.Item?.hash === write.mail.addressCheck ? { outcome: 'duplicate', record: existing } : { outcome: 'conflict' };
 }
 
 export async function getSubmission(
