@@ -95,6 +95,8 @@ export class Functions extends Construct {
         architecture: Architecture.ARM_64,
         memorySize: def.memoryMb,
         timeout: Duration.seconds(def.timeoutSeconds),
+        // shared/routes.ts: a small reservation for jobs, a cap for public forms.
+        ...(def.reservedConcurrency === undefined ? {} : { reservedConcurrentExecutions: def.reservedConcurrency }),
         logGroup,
         role,
         environment: environmentFor(def.access),

@@ -71,6 +71,25 @@ describe.each(environments)('stack for %s', (envName, settings) => {
       expect(others.length).toBe(settings.retainData ? 3 : 4);
     });
 
+    it('reserves concurrency as shared/routes.ts declares: a little for every job, a cap on every public form', () => {
+      const functions = resourcesOf(s, 'AWS::Lambda::Function');
+      for (const [name, id] of ids) {
+        expect(functions[id]!.Properties.ReservedConcurrentExecutions, name).toBe(definition(name).reservedConcurrency);
+      }
+      const reserved = (name: FunctionName) => functions[ids.get(name)!]!.Properties.ReservedConcurrentExecutions as number | undefined;
+      // Jobs always find room, and run only a few copies at once.
+      for (const name of JOBS) expect(reserved(name), name).toBeGreaterThanOrEqual(1);
+      for (const name of JOBS) expect(reserved(name), name).toBeLessThanOrEqual(2);
+      expect(reserved('benchmark')).toBe(1);
+      // Every function behind a public form post is capped.
+      const formFunctions = new Set(ROUTES.filter((r) => r.access === 'public' && r.method === 'POST').map((r) => r.function));
+      expect(formFunctions.size).toBeGreaterThan(0);
+      for (const name of formFunctions) expect(reserved(name), name).toBeGreaterThan(0);
+      // Lambda keeps 100 of the account's quota unreserved: the default quota of 1,000 leaves ample room.
+      const total = FUNCTION_NAMES.reduce((sum, name) => sum + (reserved(name) ?? 0), 0);
+      expect(total).toBeLessThanOrEqual(200);
+    });
+
     it('sets the runtime environment of shared/config/runtime.ts from the settings', () => {
       const functions = resourcesOf(s, 'AWS::Lambda::Function');
       const required = Object.entries(runtimeSchema.shape)
