@@ -22,6 +22,7 @@ import {
   type PublishedSnapshot,
   type SourceFile,
 } from './snapshot.ts';
+import { serialiseSnapshot } from './validate.ts';
 
 /**
  * The nightly (and on-upload) import: operators drop files under incoming/ in the imports bucket.
@@ -63,7 +64,9 @@ export interface ImportReport {
 async function getBytes(deps: ImportDeps, key: string): Promise<Buffer | undefined> {
   try {
     const out = await deps.s3.send(new GetObjectCommand({ Bucket: deps.bucket, Key: key }));
-    return Buffer.from(await out.Body!.transformToByteArray());
+    const bytes = await out.Body!.transformToByteArray();
+    // A view on the same memory, not a copy: an import file may be 100 MB.
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   } catch (error) {
     if (error instanceof NoSuchKey || (error as { name?: string }).name === 'NoSuchKey') return undefined;
     throw error;
@@ -101,10 +104,26 @@ export async function readLiveSnapshot(deps: Pick<ImportDeps, 'doc' | 'tableName
   return JSON.parse(bytes.toString('utf8')) as PublishedSnapshot;
 }
 
-const acceptedKey = (file: Pick<AcceptedFile, 'sha256' | 'fileName'>) => `${PREFIXES.accepted}${file.sha256}/${file.fileName}`;
+/**
+ * The file name as part of a key the import writes. S3 keys are at most 1,024 bytes: an incoming key
+ * may already be that long, and must still end in quarantine/ or accepted/ with its report. A name
+ * longer than 200 bytes is cut (on a character boundary) and keeps its extension.
+ */
+export function keyPart(fileName: string): string {
+  if (Buffer.byteLength(fileName) <= 200) return fileName;
+  const ext = /\.[A-Za-z0-9]{1,8}$/.exec(fileName)?.[0] ?? '';
+  let cut = '';
+  for (const ch of fileName.slice(0, fileName.length - ext.length)) {
+    if (Buffer.byteLength(cut + ch) > 190) break;
+    cut += ch;
+  }
+  return `${cut}~${ext}`;
+}
+
+const acceptedKey = (file: Pick<AcceptedFile, 'sha256' | 'fileName'>) => `${PREFIXES.accepted}${file.sha256}/${keyPart(file.fileName)}`;
 
 async function quarantine(deps: ImportDeps, fileName: string, bytes: Buffer, sha: string, errors: ImportError[], formatId?: string): Promise<string> {
-  const base = `${PREFIXES.quarantine}${deps.now().toISOString().slice(0, 10)}/${sha.slice(0, 12)}-${fileName}`;
+  const base = `${PREFIXES.quarantine}${deps.now().toISOString().slice(0, 10)}/${sha.slice(0, 12)}-${keyPart(fileName)}`;
   const report = {
     file: fileName,
     sha256: sha,
@@ -125,7 +144,36 @@ async function quarantine(deps: ImportDeps, fileName: string, bytes: Buffer, sha
   return `${base}.errors.json`;
 }
 
-/** Runs the import over the given incoming keys, or over everything under incoming/. */
+/**
+ * The incoming keys of an S3 upload notification. S3 sends keys URL-encoded with spaces as '+'; a key
+ * that is not valid URL encoding (s3rver sends keys as they are) is taken as it is. Never throws:
+ * whatever the characters, the import runs, and a key that does not exist is found by runImport's
+ * look at the whole of incoming/.
+ */
+export function incomingKeysFromEvent(event: unknown): string[] | undefined {
+  const records = (event as { Records?: unknown } | undefined)?.Records;
+  if (!Array.isArray(records)) return undefined;
+  const keys: string[] = [];
+  for (const r of records as { s3?: { object?: { key?: unknown } } }[]) {
+    const raw = r?.s3?.object?.key;
+    if (typeof raw !== 'string') continue;
+    let key = raw;
+    try {
+      key = decodeURIComponent(raw.replace(/\+/g, ' '));
+    } catch {
+      key = raw;
+    }
+    if (key.startsWith(PREFIXES.incoming)) keys.push(key);
+  }
+  return keys;
+}
+
+/**
+ * Runs the import over the given incoming keys, or over everything under incoming/. A given key that
+ * is not in the bucket (another run took it, or the upload notification spelled the key differently:
+ * '+' for a space, '%' escapes) makes the run look at the whole of incoming/, so every file that was
+ * dropped ends accepted or quarantined with a report, whatever the characters of its key.
+ */
 export async function runImport(deps: ImportDeps, keys?: readonly string[]): Promise<ImportReport> {
   const report: ImportReport = { accepted: [], quarantined: [], alreadyImported: [], published: false };
   const pointer = await readPointer(deps);
@@ -143,9 +191,20 @@ export async function runImport(deps: ImportDeps, keys?: readonly string[]): Pro
   }
 
   const handled: string[] = [];
-  for (const key of keys ?? (await listIncoming(deps))) {
+  const queue = [...(keys ?? (await listIncoming(deps)))];
+  let listed = keys === undefined;
+  for (let k = 0; k < queue.length; k++) {
+    const key = queue[k]!;
+    if (handled.includes(key)) continue;
     const bytes = await getBytes(deps, key);
-    if (!bytes) continue; // taken by another run
+    if (!bytes) {
+      // Taken by another run, or the key was spelled differently: look at everything in incoming/.
+      if (!listed) {
+        listed = true;
+        for (const other of await listIncoming(deps)) if (!queue.includes(other)) queue.push(other);
+      }
+      continue;
+    }
     handled.push(key);
     const fileName = path.posix.basename(key);
     const sha = sha256(bytes);
@@ -183,9 +242,28 @@ export async function runImport(deps: ImportDeps, keys?: readonly string[]): Pro
       if (report.accepted.length === 0) break;
       compiled = compileSnapshot(manifest, read, deps.now().toISOString());
     }
-    if (compiled.ok && compiled.snapshot.snapshotId !== pointer?.snapshotId) {
-      const { snapshot } = compiled;
-      await put(deps, `${PREFIXES.published}${snapshot.snapshotId}.json`, JSON.stringify(snapshot), 'application/json');
+    let publishable = compiled.ok && compiled.snapshot.snapshotId !== pointer?.snapshotId ? compiled.snapshot : undefined;
+    let json = '';
+    if (publishable) {
+      // What the site build needs, checked on the JSON as it will be read back (Infinity would be null).
+      const serialised = serialiseSnapshot(publishable);
+      json = serialised.json;
+      if (!serialised.check.ok) {
+        const problems = serialised.check.problems;
+        log('error', 'compiled snapshot is not valid; nothing published', { snapshotId: publishable.snapshotId, problems: problems.length, firstProblem: problems[0] });
+        for (const a of manifest.files.filter((f) => report.accepted.some((r) => r.file === f.fileName))) {
+          const errors: ImportError[] = problems.map((message) => ({ file: a.fileName, line: 0, code: 'snapshot-invalid', message }));
+          report.quarantined.push({ file: a.fileName, errors: errors.length, report: await quarantine(deps, a.fileName, Buffer.from(read(a).bytes), a.sha256, errors, a.formatId) });
+        }
+        report.accepted = [];
+        publishable = undefined;
+      }
+    }
+    if (publishable) {
+      const snapshot = publishable;
+      // First the whole snapshot object, then the pointer: a reader that follows the pointer always
+      // finds the object (test/integration/indicator-import.test.ts checks the order of the writes).
+      await put(deps, `${PREFIXES.published}${snapshot.snapshotId}.json`, json, 'application/json');
       try {
         await deps.doc.send(
           new PutCommand({

@@ -43,7 +43,9 @@ export type ImportErrorCode =
   | 'value-out-of-range'
   | 'row-duplicate'
   | 'value-invalid'
-  | 'area-data-inconsistent';
+  | 'area-data-inconsistent'
+  /** The snapshot compiled with this file fails the check before publishing (shared/imports/validate.ts). */
+  | 'snapshot-invalid';
 
 export interface ImportError {
   file: string;

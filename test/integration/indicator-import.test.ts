@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { CreateBucketCommand, GetObjectCommand, ListObjectsV2Command, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { CreateBucketCommand, GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { DynamoDBDocumentClient, PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import { PREFIXES, readLiveSnapshot, readPointer, runImport, type ImportDeps } from '../../shared/imports/run.ts';
+import { incomingKeysFromEvent, PREFIXES, readLiveSnapshot, readPointer, runImport, type ImportDeps } from '../../shared/imports/run.ts';
+import { validateSnapshot } from '../../shared/imports/validate.ts';
+import { INDICATOR_POINTER_KEY } from '../../shared/store/table.ts';
 import { seedFiles } from '../../shared/imports/seed.ts';
 import { dynamoClient, ensureTable } from '../../scripts/local/emulators.ts';
 import { localS3 } from '../../scripts/local/seed.ts';
@@ -168,4 +170,133 @@ describe('indicator import against s3rver and DynamoDB Local', () => {
     expect(next.published).toBe(true);
     expect((await readPointer(deps))?.manifest.files.map((f) => f.fileName)).toEqual(expect.arrayContaining([a, b]));
   });
+});
+
+/**
+ * The deps of a run, with every write recorded in order. When the pointer is written, the recorder
+ * first looks whether the snapshot it points to can be read: a reader that follows the pointer must
+ * never find nothing.
+ */
+function recordingDeps(base: ImportDeps) {
+  const writes: string[] = [];
+  const s3 = new Proxy(base.s3, {
+    get(target, prop, receiver) {
+      if (prop !== 'send') return Reflect.get(target, prop, receiver);
+      return (command: { input: { Key?: string } }) => {
+        if (command instanceof PutObjectCommand) writes.push(`put ${command.input.Key}`);
+        return target.send(command as never);
+      };
+    },
+  });
+  const doc = new Proxy(base.doc, {
+    get(target, prop, receiver) {
+      if (prop !== 'send') return Reflect.get(target, prop, receiver);
+      return async (command: { input: { Item?: Record<string, unknown> } }) => {
+        const item = command instanceof PutCommand ? command.input.Item : undefined;
+        if (item?.pk === INDICATOR_POINTER_KEY.pk && item.sk === INDICATOR_POINTER_KEY.sk) {
+          const key = `${PREFIXES.published}${String(item.snapshotId)}.json`;
+          const present = await base.s3.send(new HeadObjectCommand({ Bucket: base.bucket, Key: key })).then(() => true, () => false);
+          writes.push(`pointer ${String(item.snapshotId)} (${present ? 'object readable' : 'OBJECT MISSING'})`);
+        }
+        return target.send(command as never);
+      };
+    },
+  });
+  return { deps: { ...base, s3, doc } as ImportDeps, writes };
+}
+
+describe('what the import writes, and in which order', () => {
+  let own: ImportDeps;
+  beforeAll(async () => {
+    const bucket = `imports-${randomUUID().slice(0, 8)}`;
+    await s3.send(new CreateBucketCommand({ Bucket: bucket }));
+    const tableName = `test-${randomUUID()}`;
+    await ensureTable(inject('dynamodbEndpoint'), tableName);
+    own = { ...deps, bucket, tableName };
+  });
+
+  it('writes the whole snapshot object before the live pointer moves to it, and it passes the site build check', async () => {
+    for (const file of seedFiles()) await s3.send(new PutObjectCommand({ Bucket: own.bucket, Key: `${PREFIXES.incoming}${file.fileName}`, Body: file.bytes }));
+    const { deps: recorded, writes } = recordingDeps(own);
+    const report = await runImport(recorded);
+    expect(report.published).toBe(true);
+    const object = `put ${PREFIXES.published}${report.snapshotId}.json`;
+    const pointer = `pointer ${report.snapshotId} (object readable)`;
+    expect(writes).toContain(object);
+    expect(writes).toContain(pointer);
+    expect(writes.indexOf(object)).toBeLessThan(writes.indexOf(pointer));
+    expect(writes.filter((w) => w.startsWith('pointer'))).toEqual([pointer]);
+    // The pointer is the last write of the publish: nothing of the snapshot comes after it.
+    expect(writes.slice(writes.indexOf(pointer) + 1).filter((w) => w.startsWith(`put ${PREFIXES.published}`))).toEqual([]);
+    const check = validateSnapshot(JSON.parse(JSON.stringify(await readLiveSnapshot(own))));
+    expect(check.ok).toBe(true);
+  });
+
+  // Keys with characters that URL encoding, S3 notifications or a shell treat specially (issue 10).
+  const ODD_NAMES = [
+    'leerlingen 100%.csv',
+    'leerlingen%2024%25.csv',
+    'a+b+c.csv',
+    'met  twee spaties .csv',
+    'ëxtra ünïcode 数据 😀.csv',
+    'sub/map/diep.csv',
+    "quote'en\"dubbel.csv",
+    // Longer than the 200 bytes the import keeps in its own keys (s3rver stores keys as file names: at most 255 bytes).
+    `${'lang-'.repeat(43)}.csv`,
+  ];
+  const HEADER = 'gebiedscode;peiljaar;leerlingen_po;leerlingen_so;leerlingen_vo;leerlingen_vso';
+  const badFile = (i: number) => Buffer.from(`${HEADER}\nGM0363;2024;${'9'.repeat(310 + i)};5;80;5\n`);
+  const goodFile = (i: number) => Buffer.from(`${HEADER}\nGM0363;${2010 + i};${1000 + i};5;80;5\n`);
+  /** An S3 notification as s3rver sends it (keys as they are) or as S3 sends it (URL-encoded, '+' for a space). */
+  const event = (keys: string[], encode: boolean) => ({
+    Records: keys.map((key) => ({ s3: { object: { key: encode ? encodeURIComponent(key).replace(/%20/g, '+').replace(/%2F/g, '/') : key } } })),
+  });
+
+  for (const encode of [false, true]) {
+    it(`quarantines bad files under odd keys with a report, live pointer and snapshot unchanged (notification keys ${encode ? 'URL-encoded as by S3' : 'raw as by s3rver'})`, async () => {
+      const pointerBefore = await readPointer(own);
+      const liveBefore = await (await s3.send(new GetObjectCommand({ Bucket: own.bucket, Key: `${PREFIXES.published}${pointerBefore!.snapshotId}.json` }))).Body!.transformToString();
+      const keys = ODD_NAMES.map((name) => `${PREFIXES.incoming}${name}`);
+      for (const [i, key] of keys.entries()) await s3.send(new PutObjectCommand({ Bucket: own.bucket, Key: key, Body: badFile(i + (encode ? 100 : 0)) }));
+      const hinted = incomingKeysFromEvent(event(keys, encode));
+      expect(hinted).toHaveLength(keys.length);
+      const report = await runImport(own, hinted);
+      expect(report.accepted).toEqual([]);
+      expect(report.published).toBe(false);
+      expect(report.quarantined.map((q) => q.file).sort()).toEqual(ODD_NAMES.map((n) => n.split('/').pop()!).sort());
+      for (const q of report.quarantined) {
+        const body = JSON.parse(await (await s3.send(new GetObjectCommand({ Bucket: own.bucket, Key: q.report }))).Body!.transformToString()) as {
+          file: string;
+          errors: { line: number; column: string; code: string }[];
+        };
+        expect(body.file).toBe(q.file);
+        expect(body.errors).toEqual([expect.objectContaining({ line: 2, column: 'leerlingen_po', code: 'number-not-finite' })]);
+        expect(Buffer.byteLength(q.report)).toBeLessThanOrEqual(1024);
+      }
+      expect(await ownKeys(PREFIXES.incoming)).toEqual([]);
+      expect(await readPointer(own)).toEqual(pointerBefore);
+      const liveAfter = await (await s3.send(new GetObjectCommand({ Bucket: own.bucket, Key: `${PREFIXES.published}${pointerBefore!.snapshotId}.json` }))).Body!.transformToString();
+      expect(liveAfter).toBe(liveBefore);
+    });
+  }
+
+  it('accepts good files under odd keys, even when the notification spelled the keys differently', async () => {
+    const keys = ODD_NAMES.map((name) => `${PREFIXES.incoming}${name}`);
+    for (const [i, key] of keys.entries()) await s3.send(new PutObjectCommand({ Bucket: own.bucket, Key: key, Body: goodFile(i) }));
+    // The local gateway's decoding of s3rver's raw keys: '+' becomes a space, '%20' a space.
+    const misspelled = keys.map((k) => k.replace(/\+/g, ' ').replace(/%20/g, ' '));
+    const report = await runImport(own, misspelled);
+    expect(report.quarantined).toEqual([]);
+    expect(report.accepted.map((a) => a.file).sort()).toEqual(ODD_NAMES.map((n) => n.split('/').pop()!).sort());
+    expect(report.published).toBe(true);
+    expect(await ownKeys(PREFIXES.incoming)).toEqual([]);
+    const live = await readLiveSnapshot(own);
+    expect(validateSnapshot(JSON.parse(JSON.stringify(live))).ok).toBe(true);
+    expect(live!.figures.find((f) => f.indicatorId === 'leerlingen_po' && f.areaCode === 'GM0363' && f.period === '2012')?.result).toEqual({ state: 'value', value: 1002 });
+  });
+
+  async function ownKeys(prefix: string): Promise<string[]> {
+    const out = await s3.send(new ListObjectsV2Command({ Bucket: own.bucket, Prefix: prefix }));
+    return (out.Contents ?? []).map((o) => o.Key!);
+  }
 });
