@@ -67,11 +67,12 @@ function demoRegion(regionId: string, name: string, now: Date): RegionRecord {
 }
 
 /** A closed round of a demo region, with made-up responses written straight in. */
-async function closedDemoRound(deps: OperatorDeps, regionId: string, opens: string, closes: string, lean: number): Promise<void> {
+async function closedDemoRound(deps: OperatorDeps, regionId: string, opens: string, closes: string, lean: number, seed: string): Promise<void> {
   const made = await openRound(deps, { regionId, groups: [...GROUP_IDS], opens, closes, omitThemes: [], extraQuestions: [] }, true);
   if (!made.ok) throw new Error(`demo round of ${regionId} could not be created`);
   const round = (await roundsOfRegion(deps.store, regionId)).find((r) => r.roundId === made.value.roundId)!;
-  const random = generator(`${regionId}-${opens}`);
+  // Seeded by name, not by date: the made-up answers are the same whatever day the demo is made.
+  const random = generator(seed);
   for (const group of GROUP_IDS) {
     const rq = round.questionnaires[group]!;
     const responses = Array.from({ length: DEMO_RESPONSES[group] }, () => ({
@@ -87,14 +88,14 @@ export async function createDemo(deps: OperatorDeps): Promise<DemoAnswer> {
   const today = dutchDay(deps.now());
   if (!(await getRegion(deps.store, DEMO_REGION_ID))) {
     await storeRegistrationRecord(deps.store, demoRegion(DEMO_REGION_ID, 'Voorbeeldregio (TESTDATA)', deps.now()));
-    await closedDemoRound(deps, DEMO_REGION_ID, addDays(today, -400), addDays(today, -370), 0.6);
-    await closedDemoRound(deps, DEMO_REGION_ID, addDays(today, -40), addDays(today, -10), 0.9);
+    await closedDemoRound(deps, DEMO_REGION_ID, addDays(today, -400), addDays(today, -370), 0.6, `${DEMO_REGION_ID}-1`);
+    await closedDemoRound(deps, DEMO_REGION_ID, addDays(today, -40), addDays(today, -10), 0.9, `${DEMO_REGION_ID}-2`);
     const current = await openRound(deps, { regionId: DEMO_REGION_ID, groups: [...GROUP_IDS], closes: addDays(today, 60), omitThemes: [], extraQuestions: [{ text: 'Weet u bij wie u terecht kunt met een vraag over een leerling?', type: 'likert' }] }, true);
     if (!current.ok) throw new Error('demo round could not be created');
     for (const [i, other] of OTHER_DEMO_REGIONS.entries()) {
       if (await getRegion(deps.store, other.id)) continue;
       await storeRegistrationRecord(deps.store, demoRegion(other.id, other.name, deps.now()));
-      await closedDemoRound(deps, other.id, addDays(today, -45 + i), addDays(today, -12 + i), 0.2 + i * 0.25);
+      await closedDemoRound(deps, other.id, addDays(today, -45 + i), addDays(today, -12 + i), 0.2 + i * 0.25, `${other.id}-1`);
     }
   }
   const rounds = await roundsOfRegion(deps.store, DEMO_REGION_ID);
