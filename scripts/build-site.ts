@@ -1,6 +1,8 @@
 import { execSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
+import { validateSnapshot } from '../shared/imports/validate.ts';
 import { writeSnapshotForSite } from './snapshot-for-site.ts';
 
 /**
@@ -37,8 +39,17 @@ export function buildStylesheet(): string {
 
 buildStylesheet();
 const snapshot = await writeSnapshotForSite();
+// The same check the import runs before a snapshot may go live: refuse to build on anything else, so
+// a deploy step after this build (the CodeBuild sync, the swap under `npm start`) never runs.
+const check = validateSnapshot(JSON.parse(JSON.stringify(snapshot)));
+if (!check.ok) {
+  console.error(`Site build refused: snapshot ${snapshot.snapshotId} fails the snapshot check:\n  ${check.problems.join('\n  ')}`);
+  process.exit(1);
+}
 console.log(`Regional pages from snapshot ${snapshot.snapshotId} (${snapshot.figures.length} figures).`);
-execSync('astro build --root site --silent', {
+// SITE_OUT_DIR: build elsewhere than site/dist (`npm start` builds aside and swaps on success).
+const outDir = process.env.SITE_OUT_DIR ? ` --outDir "${path.resolve(process.env.SITE_OUT_DIR)}"` : '';
+execSync(`astro build --root site --silent${outDir}`, {
   stdio: 'inherit',
   env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
 });

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { existsSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { JOBS } from '../shared/routes.ts';
 import { bundleFunctions } from './local/bundle.ts';
@@ -56,10 +57,38 @@ try {
     console.log(`  accepted ${report.accepted.length}, quarantined ${report.quarantined.length}, snapshot ${report.snapshotId ?? '(unchanged)'}`);
   }
 
+  /**
+   * Builds the site from the live snapshot into a folder beside site/dist and swaps it in only when
+   * the build succeeded, so a failed build never takes the site down: the last good site keeps being
+   * served. Returns false (after a clear log line) when the build failed.
+   */
+  const SITE_DIR = 'site/dist';
+  const buildSite = async (): Promise<boolean> => {
+    const next = 'site/.dist-next';
+    const old = 'site/.dist-old';
+    rmSync(next, { recursive: true, force: true });
+    try {
+      // Not execSync: the emulators live in this process and must keep answering the build.
+      await run('npm', ['run', '-s', 'build:site'], { ...process.env, SNAPSHOT_SOURCE: 'live', SITE_OUT_DIR: next });
+      if (!existsSync(path.join(next, 'index.html'))) throw new Error(`the build wrote no ${next}/index.html`);
+    } catch (error) {
+      rmSync(next, { recursive: true, force: true });
+      console.error(
+        `SITE BUILD FAILED: ${error instanceof Error ? error.message : String(error)}. ` +
+          (existsSync(SITE_DIR) ? `The last good site in ${SITE_DIR} keeps being served.` : 'There is no earlier site to serve.'),
+      );
+      return false;
+    }
+    rmSync(old, { recursive: true, force: true });
+    if (existsSync(SITE_DIR)) renameSync(SITE_DIR, old);
+    renameSync(next, SITE_DIR);
+    rmSync(old, { recursive: true, force: true });
+    return true;
+  };
+
   if (!process.argv.includes('--no-build')) {
     console.log('Building the site from the live snapshot ...');
-    // Not execSync: the emulators live in this process and must keep answering the build.
-    await run('npm', ['run', '-s', 'build:site'], { ...process.env, SNAPSHOT_SOURCE: 'live' });
+    if (!(await buildSite()) && !existsSync(SITE_DIR)) throw new Error('the site could not be built');
   }
   const server = createGateway({ siteDir: 'site/dist', loadHandler });
   await listen(server, ports.site, process.env.HOST ?? '127.0.0.1');
@@ -80,8 +109,7 @@ try {
         console.log(`Import of ${record.s3.object.key}: accepted ${report.accepted.length}, quarantined ${report.quarantined.length}${report.quarantined.length ? ` (report: ${report.quarantined[0]!.report})` : ''}`);
         if (report.published) {
           console.log(`New snapshot ${report.snapshotId}: rebuilding the site ...`);
-          await run('npm', ['run', '-s', 'build:site'], { ...process.env, SNAPSHOT_SOURCE: 'live' });
-          console.log('Site rebuilt.');
+          if (await buildSite()) console.log('Site rebuilt.');
         }
       } catch (error) {
         console.error('Import failed:', error instanceof Error ? error.message : error);

@@ -33,8 +33,11 @@ export const SOURCE_EXCLUDE = [
 /**
  * The build: install, build the site from the live snapshot, upload it, invalidate the edges. One
  * phase, so a failing step stops the rest (CodeBuild runs post_build even after a failed build, and
- * an empty site/dist synced with --delete would empty the site). SITE_BUCKET, DISTRIBUTION_ID,
- * TABLE_NAME and IMPORTS_BUCKET come from the project's environment; CodeBuild sets AWS_REGION.
+ * an empty site/dist synced with --delete would empty the site); `on-failure: ABORT` says so
+ * explicitly. The sync runs only after the build exited 0 (the build refuses a snapshot that fails
+ * the snapshot check) and site/dist/index.html exists, so a failed build leaves the last good site in
+ * the bucket. SITE_BUCKET, DISTRIBUTION_ID, TABLE_NAME and IMPORTS_BUCKET come from the project's
+ * environment; CodeBuild sets AWS_REGION.
  */
 export const SITE_BUILDSPEC = {
   version: '0.2',
@@ -42,9 +45,11 @@ export const SITE_BUILDSPEC = {
     install: {
       // The `node` devDependency brings Node 22 to every `npm run`; this is the Node that runs npm.
       'runtime-versions': { nodejs: 22 },
+      'on-failure': 'ABORT',
       commands: ['npm ci --no-audit --no-fund'],
     },
     build: {
+      'on-failure': 'ABORT',
       commands: [
         'SNAPSHOT_SOURCE=live npm run build:site',
         'test -f site/dist/index.html',
