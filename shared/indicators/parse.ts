@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { CsvError, parse } from 'csv-parse/sync';
 import * as z from 'zod';
 import {
@@ -203,24 +204,48 @@ interface RawRecord {
   line: number;
 }
 
-function decode(bytes: Buffer | Uint8Array | string): string | undefined {
-  if (typeof bytes === 'string') return bytes;
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return undefined;
+/**
+ * The file as csv-parse reads it, without a BOM: a Buffer stays a Buffer (csv-parse reads bytes, so a
+ * 100 MB file is never also held as one 100 MB string), checked for UTF-8 without decoding it.
+ * `head` is the decoded start of the file, for the delimiter of the header line.
+ */
+function prepare(bytes: Buffer | Uint8Array | string): { data: Buffer | string; head: string; blank: boolean } | undefined {
+  if (typeof bytes === 'string') {
+    const text = bytes.charCodeAt(0) === 0xfeff ? bytes.slice(1) : bytes;
+    return { data: text, head: text.slice(0, 65_536), blank: /^\s*$/.test(text) };
   }
+  let buffer = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (!isUtf8(buffer)) return undefined;
+  if (buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf) buffer = buffer.subarray(3);
+  let blank = true;
+  for (let i = 0; i < buffer.length && blank; i++) {
+    const b = buffer[i]!;
+    if (b !== 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0b && b !== 0x0c) blank = false;
+  }
+  return { data: buffer, head: buffer.subarray(0, 65_536).toString('utf8'), blank };
 }
 
-function readRecords(text: string, delimiter: string): RawRecord[] {
-  const rows = parse(text, {
+/** Thrown from the record callback to stop reading a file whose header already failed. */
+class StopReading extends Error {}
+
+/**
+ * Reads the records one by one (csv-parse's record callback), never holding all rows: `onRecord`
+ * gets each record with its 1-based line. Returns the number of records read.
+ */
+function readRecords(data: Buffer | string, delimiter: string, onRecord: (record: RawRecord) => void): number {
+  let count = 0;
+  parse(data, {
     bom: true,
     delimiter,
     relax_column_count: true,
     skip_empty_lines: true,
-    info: true,
-  }) as unknown as { record: string[]; info: { lines: number } }[];
-  return rows.map((r) => ({ fields: r.record, line: r.info.lines }));
+    on_record: (fields: string[], context: { lines: number }) => {
+      count++;
+      onRecord({ fields, line: context.lines });
+      return null;
+    },
+  });
+  return count;
 }
 
 type Recognition =
@@ -257,21 +282,26 @@ export function parseSourceFile(fileName: string, bytes: Buffer | Uint8Array | s
   let formatId: string | undefined;
   const fail = (): ParseResult => ({ ok: false, file: fileName, ...(formatId ? { formatId } : {}), errors: collector.errors, truncated: collector.truncated });
   try {
-    const text = decode(bytes);
-    if (text === undefined) {
+    const input = prepare(bytes);
+    if (input === undefined) {
       collector.add(0, 'encoding-invalid', 'the file is not valid UTF-8 (save it as "CSV UTF-8")');
       return fail();
     }
-    const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-    if (body.trim() === '') {
+    if (input.blank) {
       collector.add(0, 'file-empty', 'the file is empty');
       return fail();
     }
-    const delimiter = detectDelimiter(body) ?? ',';
-    let records: RawRecord[];
+    const delimiter = detectDelimiter(input.head) ?? ',';
+    let rows: RowReader | undefined;
+    let count: number;
     try {
-      records = readRecords(body, delimiter);
+      count = readRecords(input.data, delimiter, (record) => {
+        if (rows) return rows.row(record);
+        rows = startFile(fileName, record, delimiter, context, collector, (id) => (formatId = id));
+        if (!rows) throw new StopReading();
+      });
     } catch (error) {
+      if (error instanceof StopReading) return fail();
       if (error instanceof CsvError) {
         const line = (error as CsvError & { lines?: number }).lines ?? 0;
         const reason = error.code === 'CSV_QUOTE_NOT_CLOSED' ? 'a quoted field is not closed (is the file cut off?)' : error.message;
@@ -280,47 +310,71 @@ export function parseSourceFile(fileName: string, bytes: Buffer | Uint8Array | s
       }
       throw error;
     }
-    const header = records[0]!.fields.map((h) => h.trim());
+    if (!rows) {
+      collector.add(0, 'file-empty', 'the file is empty');
+      return fail();
+    }
+    if (count < 2) {
+      collector.add(2, 'no-data-rows', 'the file has a header but no data rows');
+      return fail();
+    }
+    const result = rows.finish(() => (typeof input.data === 'string' ? input.data : input.data.toString('utf8')));
+    return collector.errors.length > 0 || !result ? fail() : result;
+  } catch (error) {
+    if (error instanceof ErrorLimitReached) return fail();
+    throw error;
+  }
+}
+
+interface RowReader {
+  row(record: RawRecord): void;
+  /** After the last row; `text` gives the whole file as text (area files keep it). */
+  finish(text: () => string): ParseResult | undefined;
+}
+
+/** Recognises the layout from the header record; undefined (with errors collected) when it fails. */
+function startFile(
+  fileName: string,
+  first: RawRecord,
+  delimiter: string,
+  context: ParseContext,
+  collector: ErrorCollector,
+  setFormatId: (id: string) => void,
+): RowReader | undefined {
+  {
+    const header = first.fields.map((h) => h.trim());
     const formats = context.formats ?? FORMATS;
     const recognition = recognise(header, formats);
     if (recognition.kind === 'unknown') {
       collector.add(1, 'format-unknown', `the header matches no known file layout (known: ${formats.map((f) => f.id).join(', ')}); see docs/import-formats.md`);
-      return fail();
+      return undefined;
     }
     if (recognition.kind === 'ambiguous') {
       collector.add(1, 'format-ambiguous', `the header matches several layouts: ${recognition.formats.map((f) => f.id).join(', ')}`);
-      return fail();
+      return undefined;
     }
-    formatId = recognition.format.id;
+    const formatId = recognition.format.id;
+    setFormatId(formatId);
     if (recognition.kind === 'missing') {
       for (const column of recognition.missing) {
         collector.add(1, 'column-missing', `column "${column}" is required by layout ${formatId}`, column);
       }
-      return fail();
+      return undefined;
     }
     const format = recognition.format;
     if (!format.delimiters.includes(delimiter as never)) {
       collector.add(1, 'delimiter-wrong', `the file is separated by "${delimiter}", layout ${format.id} uses ${format.delimiters.map((d) => `"${d}"`).join(' or ')}`);
-      return fail();
+      return undefined;
     }
     const seen = new Set<string>();
     for (const column of header) {
       if (format.requiredColumns.includes(column) && seen.has(column)) collector.add(1, 'column-duplicate', `column "${column}" occurs twice in the header`, column);
       seen.add(column);
     }
-    if (collector.errors.length > 0) return fail();
-    if (records.length < 2) {
-      collector.add(2, 'no-data-rows', 'the file has a header but no data rows');
-      return fail();
-    }
-    const result =
-      format.kind === 'indicators'
-        ? parseIndicatorRows(fileName, format, header, records, context, collector)
-        : parseAreaRows(fileName, body, format, header, records, context, collector);
-    return collector.errors.length > 0 || !result ? fail() : result;
-  } catch (error) {
-    if (error instanceof ErrorLimitReached) return fail();
-    throw error;
+    if (collector.errors.length > 0) return undefined;
+    return format.kind === 'indicators'
+      ? indicatorRows(fileName, format, header, context, collector)
+      : areaRows(fileName, format, header, context, collector);
   }
 }
 
@@ -334,14 +388,13 @@ function checkColumnCount(record: RawRecord, width: number, collector: ErrorColl
   return false;
 }
 
-function parseIndicatorRows(
+function indicatorRows(
   fileName: string,
   format: IndicatorFileFormat,
   header: string[],
-  records: RawRecord[],
   context: ParseContext,
   collector: ErrorCollector,
-): ParseResult | undefined {
+): RowReader | undefined {
   const { areaSet } = context;
   const index = (column: string) => header.indexOf(column);
   const areaIndex = index(format.area.column);
@@ -370,14 +423,13 @@ function parseIndicatorRows(
   const firstLineOf = new Map<string, number>();
   let rowsRead = 0;
 
-  rows: for (let r = 1; r < records.length; r++) {
-    const record = records[r]!;
-    if (!checkColumnCount(record, header.length, collector)) continue;
+  const row = (record: RawRecord): void => {
+    if (!checkColumnCount(record, header.length, collector)) return;
     const fields = record.fields;
     for (const filter of filters) {
       if (!filter.keep.has(fields[filter.index]!.trim())) {
         skip(`${filter.column} is not ${[...filter.keep].join(' or ')} (${filter.why})`, record.line);
-        continue rows;
+        return;
       }
     }
     rowsRead++;
@@ -388,7 +440,7 @@ function parseIndicatorRows(
       if (!parsed.success) {
         const { code, message } = issueCode(parsed.error);
         collector.add(record.line, code, message, header[periodIndex]);
-        continue;
+        return;
       }
       period = parsed.data;
     }
@@ -396,31 +448,31 @@ function parseIndicatorRows(
     const rawArea = fields[areaIndex]!.trim();
     if (rawArea === '') {
       collector.add(record.line, 'area-missing', 'no area code or name', format.area.column);
-      continue;
+      return;
     }
     let areaCode: string;
     if (format.area.kind === 'name') {
       const code = areaSet.codeByName.get(normaliseName(rawArea));
       if (!code) {
         collector.add(record.line, 'area-unknown', `"${rawArea}" is not a known gemeente name`, format.area.column);
-        continue;
+        return;
       }
       areaCode = code;
     } else {
       areaCode = aliases[rawArea] ?? rawArea;
       if (format.skipAreaCodes?.test(areaCode)) {
         skip('area is a wijk, buurt, landsdeel or COROP region (not shown in the monitor)', record.line);
-        continue;
+        return;
       }
     }
     const kind = kindOfCode(areaCode);
     if (!kind) {
       collector.add(record.line, 'area-invalid', `"${rawArea}" is not an area code (GM0363, PO 27-07, VO 27-08, JZ13, PV27 or NL01)`, format.area.column);
-      continue;
+      return;
     }
     if (!format.areaKinds.includes(kind)) {
       collector.add(record.line, 'area-kind-not-accepted', `layout ${format.id} does not accept ${kind} figures ("${rawArea}")`, format.area.column);
-      continue;
+      return;
     }
     if (kind === 'gemeente' && !areaSet.gemeenten.has(areaCode)) {
       const dissolved = areaSet.dissolved.get(areaCode);
@@ -432,18 +484,18 @@ function parseIndicatorRows(
             `${areaCode} (${dissolved.name}) no longer existed in ${period!.period}: it merged into ${dissolved.successorCode} (between ${dissolved.lastYearCertain + 1} and ${dissolved.firstYearGone})`,
             format.area.column,
           );
-          continue;
+          return;
         }
       } else if (period!.year < areaSet.crosswalkFromYear) {
         skip(`gemeente dissolved before ${areaSet.crosswalkFromYear}: not in the herindelingen list, so it belongs to no current area`, record.line);
-        continue;
+        return;
       } else {
         collector.add(record.line, 'area-unknown', `${areaCode} is not a gemeente of ${areaSet.indelingYear} nor in the herindelingen list`, format.area.column);
-        continue;
+        return;
       }
     } else if (kind !== 'gemeente' && !areaSet.areas.has(areaCode)) {
       collector.add(record.line, 'area-unknown', `${areaCode} is not a known ${kind}`, format.area.column);
-      continue;
+      return;
     }
 
     for (const value of values) {
@@ -471,22 +523,23 @@ function parseIndicatorRows(
         line: record.line,
       });
     }
-  }
-  if (rowsRead === 0 && collector.errors.length === 0) {
-    collector.add(0, 'no-data-rows', 'no row passed the layout\'s row filters');
-  }
-  return { ok: true, kind: 'indicators', file: fileName, format, observations, skipped: [...skipped.values()], rowsRead };
+  };
+  const finish = (): ParseResult | undefined => {
+    if (rowsRead === 0 && collector.errors.length === 0) {
+      collector.add(0, 'no-data-rows', 'no row passed the layout\'s row filters');
+    }
+    return { ok: true, kind: 'indicators', file: fileName, format, observations, skipped: [...skipped.values()], rowsRead };
+  };
+  return { row, finish };
 }
 
-function parseAreaRows(
+function areaRows(
   fileName: string,
-  text: string,
   format: AreaFileFormat,
   header: string[],
-  records: RawRecord[],
   context: ParseContext,
   collector: ErrorCollector,
-): ParseResult | undefined {
+): RowReader {
   const schema = z.object(
     Object.fromEntries(
       Object.entries(format.columnPatterns).map(([column, pattern]) => [
@@ -501,27 +554,32 @@ function parseAreaRows(
   );
   const columns = Object.keys(format.columnPatterns);
   const firstLineOf = new Map<string, number>();
-  for (let r = 1; r < records.length; r++) {
-    const record = records[r]!;
-    if (!checkColumnCount(record, header.length, collector)) continue;
-    const row = Object.fromEntries(columns.map((c) => [c, record.fields[header.indexOf(c)]!]));
-    const parsed = schema.safeParse(row);
+  let rowsRead = 0;
+  const row = (record: RawRecord): void => {
+    rowsRead++;
+    if (!checkColumnCount(record, header.length, collector)) return;
+    const values = Object.fromEntries(columns.map((c) => [c, record.fields[header.indexOf(c)]!]));
+    const parsed = schema.safeParse(values);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) collector.add(record.line, 'value-invalid', issue.message, String(issue.path[0]));
-      continue;
+      return;
     }
     const key = (parsed.data as Record<string, string>)[format.uniqueColumn]!;
     const first = firstLineOf.get(key);
     if (first !== undefined) collector.add(record.line, 'row-duplicate', `${key} was already given on line ${first}`, format.uniqueColumn);
     else firstLineOf.set(key, record.line);
-  }
+  };
+  return { row, finish: (text) => finishAreas(fileName, text(), format, rowsRead, context, collector) };
+}
+
+function finishAreas(fileName: string, text: string, format: AreaFileFormat, rowsRead: number, context: ParseContext, collector: ErrorCollector): ParseResult | undefined {
   if (collector.errors.length > 0) return undefined;
   // Row checks passed; now the file must also fit the other area tables (every gemeente in one
   // provincie, jeugdregio and SWV; successors exist; ...). Otherwise the file is rejected as a whole.
   const areaSources: AreaSources = { ...context.areaSources, [format.replaces]: text };
   try {
     const areaSet = buildAreaSet(areaSources, context.areaSet.indelingYear);
-    return { ok: true, kind: 'areas', file: fileName, format, areaSources, areaSet, rowsRead: records.length - 1 };
+    return { ok: true, kind: 'areas', file: fileName, format, areaSources, areaSet, rowsRead };
   } catch (error) {
     if (!(error instanceof AreaDataError)) throw error;
     for (const problem of error.problems) collector.add(0, 'area-data-inconsistent', problem);
