@@ -50,7 +50,12 @@ export class MonitorAojStack extends Stack {
     // The API exists before the site (CloudFront needs its host name) and gets its routes once the
     // functions exist (they need the site's URL for links in emails).
     this.api = new Api(this, 'Api', { settings });
-    this.site = new Site(this, 'Site', { settings, siteDir: props.siteDir, apiDomainName: this.api.domainName });
+    this.site = new Site(this, 'Site', {
+      settings,
+      siteDir: props.siteDir,
+      apiDomainName: this.api.domainName,
+      apiOriginHeader: this.api.originCheck.header,
+    });
     this.imports = new Imports(this, 'Imports', { retainData: settings.retainData });
     this.reports = new Reports(this, 'Reports', { retainData: settings.retainData });
     // Rebuilds the site after an import; the functions get its name (a plain string) and may start it.
@@ -74,6 +79,7 @@ export class MonitorAojStack extends Stack {
     this.api.addRoutes(this.functions, settings);
     this.jobs = new Jobs(this, 'Jobs', { functions: this.functions, settings, alarms });
     for (const name of Object.keys(FUNCTIONS) as FunctionName[]) alarms.onErrors(name, this.functions.get(name));
+    alarms.onErrors('OriginCheck', this.api.originCheck.function);
     const mailSenders = (Object.keys(FUNCTIONS) as FunctionName[]).filter((name) =>
       (FUNCTIONS[name] as FunctionDefinition).access.includes('send-mail'),
     );

@@ -8,6 +8,7 @@ import { Construct } from 'constructs';
 import { ROUTES, type FunctionName } from '../../shared/routes.ts';
 import type { Settings } from '../environments.ts';
 import type { Functions } from './functions.ts';
+import { OriginCheck } from './origin-check.ts';
 
 /**
  * Access log fields: ids, route, status and timings only. No source IP, query string or user agent
@@ -28,10 +29,14 @@ export interface ApiProps {
   readonly settings: Settings;
 }
 
-/** The HTTP API: exactly the routes of shared/routes.ts, each to its function. */
+/**
+ * The HTTP API: exactly the routes of shared/routes.ts, each to its function. Public routes answer
+ * only requests that come through CloudFront (the origin check); operator routes only IAM-signed ones.
+ */
 export class Api extends Construct {
   readonly httpApi: HttpApi;
   readonly stage: HttpStage;
+  readonly originCheck: OriginCheck;
 
   constructor(scope: Construct, id: string, props: ApiProps) {
     super(scope, id);
@@ -54,6 +59,7 @@ export class Api extends Construct {
         format: AccessLogFormat.custom(ACCESS_LOG_FORMAT),
       },
     });
+    this.originCheck = new OriginCheck(this, 'OriginCheck', { settings });
   }
 
   /** Host name of the API's own endpoint, the origin CloudFront forwards /api/* to. */
@@ -68,7 +74,8 @@ export class Api extends Construct {
 
   /**
    * One route per ROUTES entry; routes of the same function share its integration. Operator routes
-   * require an IAM-signed request; public form posts get a tighter throttle than the stage default.
+   * require an IAM-signed request, public routes CloudFront's origin header; public form posts get a
+   * tighter throttle than the stage default.
    */
   addRoutes(functions: Functions, settings: Settings): void {
     const integrations = new Map<FunctionName, HttpLambdaIntegration>();
@@ -83,7 +90,7 @@ export class Api extends Construct {
         path: route.path,
         methods: [HttpMethod[route.method]],
         integration,
-        ...(route.access === 'operator' ? { authorizer: iam } : {}),
+        authorizer: route.access === 'operator' ? iam : this.originCheck.authorizer,
       });
     }
     const posts = ROUTES.filter((r) => r.access === 'public' && r.method === 'POST');

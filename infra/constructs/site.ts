@@ -60,6 +60,8 @@ export interface SiteProps {
   readonly siteDir: string;
   /** Host name of the HTTP API endpoint; CloudFront sends /api/* there. */
   readonly apiDomainName: string;
+  /** The secret header CloudFront adds to every API request (the API's origin check). */
+  readonly apiOriginHeader: { readonly name: string; readonly value: string };
 }
 
 /** The public site: a private S3 bucket behind CloudFront, with /api/* forwarded to the HTTP API. */
@@ -112,7 +114,11 @@ export class Site extends Construct {
       },
       additionalBehaviors: {
         '/api/*': {
-          origin: new HttpOrigin(props.apiDomainName, { protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY }),
+          origin: new HttpOrigin(props.apiDomainName, {
+            protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
+            // Replaces any copy a viewer sends; the API's public routes require it.
+            customHeaders: { [props.apiOriginHeader.name]: props.apiOriginHeader.value },
+          }),
           viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
           allowedMethods: AllowedMethods.ALLOW_ALL,
           cachePolicy: CachePolicy.CACHING_DISABLED,

@@ -5,7 +5,9 @@ import { ERRORS } from '../../shared/http/errors.ts';
 import { DEAD_MAIL_MESSAGE, METRIC_NAMESPACE } from '../../shared/mail/events.ts';
 import { describe, expect, it } from 'vitest';
 import { loadSettings, parseSettings, type Settings } from '../../infra/environments.ts';
+import { ORIGIN_CHECK_CACHE_TTL, ORIGIN_CHECK_CONCURRENCY } from '../../infra/constructs/origin-check.ts';
 import { PATH_REWRITE_CODE } from '../../infra/constructs/site.ts';
+import { ORIGIN_VERIFY_HEADER } from '../../infra/origin-check/handler.ts';
 import { runtimeSchema } from '../../shared/config/runtime.ts';
 import { FUNCTIONS, JOBS, matchRoute, ROUTES, type FunctionDefinition, type FunctionName } from '../../shared/routes.ts';
 import { TABLE_KEYS } from '../../shared/store/table.ts';
@@ -67,7 +69,9 @@ describe.each(environments)('stack for %s', (envName, settings) => {
       }
       // Apart from ours, only CDK's own helpers: site upload, bucket notifications, the rebuild
       // after a deploy (StartBuild), and bucket cleanup (test only).
-      const others = Object.entries(functions).filter(([id]) => ![...ids.values()].includes(id));
+      const originCheckId = s.stack.getLogicalId(s.stack.api.originCheck.function.node.defaultChild as never);
+      expect(functions[originCheckId]).toBeDefined();
+      const others = Object.entries(functions).filter(([id]) => ![...ids.values(), originCheckId].includes(id));
       expect(others.length).toBe(settings.retainData ? 3 : 4);
     });
 
@@ -216,12 +220,15 @@ describe.each(environments)('stack for %s', (envName, settings) => {
       expect(format).not.toMatch(/sourceIp|userAgent|querystring/i);
     });
 
-    it('lets only IAM-signed requests reach operator routes; every other route is public on purpose', () => {
+    it('lets only IAM-signed requests reach operator routes; every other route is public on purpose (behind the origin check only)', () => {
+      const authorizers = Object.keys(resourcesOf(s, 'AWS::ApiGatewayV2::Authorizer'));
+      expect(authorizers).toHaveLength(1);
+      const originCheckId = authorizers[0];
       for (const route of routes) {
         const key = route.Properties.RouteKey as string;
         const definition = ROUTES.find((r) => `${r.method} ${r.path}` === key)!;
         if (definition.access === 'operator') expect(route.Properties.AuthorizationType, key).toBe('AWS_IAM');
-        else expect(route.Properties.AuthorizationType ?? 'NONE', key).toBe('NONE');
+        else expect(route.Properties, key).toMatchObject({ AuthorizationType: 'CUSTOM', AuthorizerId: { Ref: originCheckId } });
       }
       // No operator route without IAM, and every /api/beheer path is an operator route.
       expect(routes.filter((r) => (r.Properties.RouteKey as string).includes('/api/beheer')).every((r) => r.Properties.AuthorizationType === 'AWS_IAM')).toBe(true);
@@ -236,10 +243,61 @@ describe.each(environments)('stack for %s', (envName, settings) => {
       expect(settings.postThrottle.rateLimit).toBeLessThan(settings.apiThrottle.rateLimit);
     });
 
+    it('answers public routes only through CloudFront: an origin check on the secret header CloudFront adds, before any handler', () => {
+      const [authorizerId, authorizer] = Object.entries(resourcesOf(s, 'AWS::ApiGatewayV2::Authorizer'))[0]!;
+      const checkFnId = s.stack.getLogicalId(s.stack.api.originCheck.function.node.defaultChild as never);
+      const secretId = s.stack.getLogicalId(s.stack.api.originCheck.secret.node.defaultChild as never);
+      expect(authorizer.Properties).toMatchObject({
+        AuthorizerType: 'REQUEST',
+        AuthorizerPayloadFormatVersion: '2.0',
+        EnableSimpleResponses: true,
+        // Without the header API Gateway answers 401 itself; a positive answer is cached per value.
+        IdentitySource: [`$request.header.${ORIGIN_VERIFY_HEADER}`],
+        AuthorizerResultTtlInSeconds: ORIGIN_CHECK_CACHE_TTL.toSeconds(),
+      });
+      expect(JSON.stringify(authorizer.Properties.AuthorizerUri)).toContain(checkFnId);
+      expect(ORIGIN_CHECK_CACHE_TTL.toSeconds()).toBeGreaterThan(0);
+      expect(ORIGIN_CHECK_CACHE_TTL.toSeconds()).toBeLessThanOrEqual(3600);
+      // Every public route goes through it, no operator route does.
+      const publicKeys = ROUTES.filter((r) => r.access === 'public').map((r) => `${r.method} ${r.path}`).sort();
+      const checked = routes.filter((r) => r.Properties.AuthorizerId?.Ref === authorizerId).map((r) => r.Properties.RouteKey as string).sort();
+      expect(checked).toEqual(publicKeys);
+      expect(routes.every((r) => r.Properties.AuthorizationType === 'CUSTOM' || r.Properties.AuthorizationType === 'AWS_IAM')).toBe(true);
+
+      // CloudFront adds the header to every /api/* request, its value a dynamic reference to the generated secret.
+      const config = Object.values(resourcesOf(s, 'AWS::CloudFront::Distribution'))[0]!.Properties.DistributionConfig;
+      const apiOrigin = config.Origins.find((o: any) => o.Id === config.CacheBehaviors[0].TargetOriginId);
+      expect(apiOrigin.OriginCustomHeaders).toEqual([
+        { HeaderName: ORIGIN_VERIFY_HEADER, HeaderValue: { 'Fn::Join': ['', ['{{resolve:secretsmanager:', { Ref: secretId }, ':SecretString:::}}']] } },
+      ]);
+      const secret = resourcesOf(s, 'AWS::SecretsManager::Secret')[secretId]!;
+      expect(secret.Properties.GenerateSecretString).toMatchObject({ PasswordLength: 48, ExcludePunctuation: true });
+      expect(secret.Properties.SecretString).toBeUndefined();
+      // The S3 origin gets no such header.
+      expect(config.Origins.filter((o: any) => o.OriginCustomHeaders)).toHaveLength(1);
+
+      // The check reads the secret from Secrets Manager (never from its environment), and nothing else.
+      const fn = resourcesOf(s, 'AWS::Lambda::Function')[checkFnId]!.Properties;
+      expect(fn.Environment.Variables).toEqual({ ORIGIN_SECRET_ARN: { Ref: secretId } });
+      expect(fn.ReservedConcurrentExecutions).toBe(ORIGIN_CHECK_CONCURRENCY);
+      const roleId = fn.Role['Fn::GetAtt'][0] as string;
+      const statements = Object.values(resourcesOf(s, 'AWS::IAM::Policy'))
+        .filter((p) => (p.Properties.Roles as { Ref: string }[]).some((r) => r.Ref === roleId))
+        .flatMap((p) => p.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[]);
+      const secretStatements = statements.filter((st) => [st.Action].flat().some((a) => a.startsWith('secretsmanager:')));
+      expect(secretStatements).toEqual([expect.objectContaining({ Resource: { Ref: secretId } })]);
+      expect(statements.flatMap((st) => [st.Action].flat()).filter((a) => !/^(secretsmanager|logs):/.test(a))).toEqual([]);
+      // Its errors raise an alarm like any function's.
+      const alarms = Object.values(resourcesOf(s, 'AWS::CloudWatch::Alarm'));
+      expect(alarms.some((a) => JSON.stringify(a.Properties.Dimensions ?? []).includes(checkFnId))).toBe(true);
+    });
+
     it('keeps the token key in Secrets Manager: generated there, retained, readable only by the functions that need it', () => {
+      // The token key and the origin check's header value.
       const secrets = Object.entries(resourcesOf(s, 'AWS::SecretsManager::Secret'));
-      expect(secrets).toHaveLength(1);
-      const [secretId, secret] = secrets[0]!;
+      expect(secrets).toHaveLength(2);
+      const tokenKeyId = s.stack.getLogicalId(s.stack.data.tokenKey.node.defaultChild as never);
+      const [secretId, secret] = secrets.find(([id]) => id === tokenKeyId)!;
       expect(secret.Properties.GenerateSecretString).toMatchObject({ PasswordLength: 64 });
       expect(secret.Properties.SecretString).toBeUndefined();
       expect(secret.DeletionPolicy).toBe('Retain');
