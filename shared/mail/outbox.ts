@@ -1,5 +1,6 @@
 import { SendEmailCommand, type SESv2Client } from '@aws-sdk/client-sesv2';
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { randomUUID } from 'node:crypto';
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { RuntimeConfig } from '../config/runtime.ts';
 import { log } from '../log.ts';
@@ -14,7 +15,23 @@ import type { RenderedEmail } from './rendered.ts';
  * content, rendered by the feature when it was stored; the outbox knows no feature. Sending is driven
  * only from that item, right away by the handler that stored it and by the scheduled sender for
  * retries. A short lease makes sure two senders never send the same email; after the last attempt the
- * item is marked dead. The address goes as soon as the email is sent, and expires by TTL in any case.
+ * item is marked dead. The address goes as soon as the email is sent or given up, and expires by TTL
+ * in any case.
+ *
+ * Whether SES sent an email is not always known: when the connection drops or times out after the
+ * request went out, SES may have sent it without our hearing so. SES has no idempotency key, so the
+ * outbox chooses, per attempt:
+ * - Before calling SES the item is marked "sending" with a fresh attempt id and a lease (one write, the
+ *   claim). Nobody else claims it while it is "sending"; a sender that stops mid-send (a crash, a
+ *   timeout of the function) leaves it "sending", and it counts as an attempt whose outcome is unknown.
+ * - SES answered with an error, or the connection was never made: not sent, so it is retried with the
+ *   usual backoff (a permanent reject gives up at once).
+ * - The outcome is unknown (the answer was lost): the next try waits for the lease plus a grace period
+ *   (UNKNOWN_OUTCOME_WAIT_SECONDS) and then sends once more. A second unknown outcome gives up.
+ * The trade-off: an email is never sent twice within the lease, and never lost for one lost answer; the
+ * price is at most ONE extra copy, and only when SES sent an email whose answer was then lost. (The
+ * other choice, giving up after a lost answer, would lose every email whose request hung before SES
+ * got it, while the respondent was told it would follow.)
  */
 export interface MailDeps {
   doc: DynamoDBDocumentClient;
@@ -26,11 +43,18 @@ export interface MailDeps {
 /** Wait before attempt n+1 (after n failures): 1 min, 5 min, 15 min, 1 h, 3 h, 6 h, 12 h. */
 export const RETRY_DELAYS_SECONDS = [60, 300, 900, 3600, 3 * 3600, 6 * 3600, 12 * 3600] as const;
 export const MAX_ATTEMPTS = RETRY_DELAYS_SECONDS.length + 1;
-const LEASE_SECONDS = 60;
-
+/** Nobody else sends an email for this long after it was claimed. */
+export const LEASE_SECONDS = 60;
+/** After an attempt whose outcome is unknown, the next one waits the lease and this grace period. */
+export const UNKNOWN_OUTCOME_GRACE_SECONDS = 5 * 60;
+export const UNKNOWN_OUTCOME_WAIT_SECONDS = LEASE_SECONDS + UNKNOWN_OUTCOME_GRACE_SECONDS;
+/** Attempts with an unknown outcome before the outbox gives up (so at most one extra copy). */
+export const MAX_UNKNOWN_OUTCOMES = 2;
 
 /** SES errors that will not go away by trying again. */
 const PERMANENT_ERRORS = new Set(['MessageRejected']);
+/** Network errors that mean the request never reached SES. */
+const NOT_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL']);
 
 export type SendOutcome = 'sent' | 'retry' | 'dead' | 'skipped';
 
@@ -74,30 +98,59 @@ export function pendingMailPut(tableName: string, mail: OutgoingMail, now: Date)
 interface ClaimedMail {
   to: string;
   attempts: number;
+  /** Attempts so far whose outcome is unknown, this claim's predecessor included. */
+  unknownOutcomes?: number;
   kind: string;
   content: RenderedEmail;
   statusOf?: ItemKey;
+  attemptId: string;
 }
 
+/**
+ * Claims an email for one attempt: marks it "sending" under a fresh attempt id and a lease, and moves
+ * its place in the queue to when the lease and the grace period are over (where the scheduled sender
+ * finds it if this attempt never reports back). Either a pending email that is due and not leased, or
+ * one left "sending" by an attempt that never reported back, once its wait is over.
+ */
 async function claim(deps: MailDeps, key: ItemKey): Promise<ClaimedMail | undefined> {
-  const now = deps.now().toISOString();
-  try {
-    const out = await deps.doc.send(
-      new UpdateCommand({
-        TableName: deps.config.TABLE_NAME,
-        Key: key,
-        UpdateExpression: 'SET leaseUntil = :lease',
-        ConditionExpression: '#status = :pending AND (attribute_not_exists(leaseUntil) OR leaseUntil < :now)',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':lease': addSeconds(deps.now(), LEASE_SECONDS), ':pending': 'pending', ':now': now },
-        ReturnValues: 'ALL_NEW',
-      }),
-    );
-    return out.Attributes as ClaimedMail;
-  } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) return undefined;
-    throw error;
-  }
+  const now = deps.now();
+  const attemptId = randomUUID();
+  const claimWith = async (condition: string, extra: string, values: Record<string, unknown>) => {
+    try {
+      const out = await deps.doc.send(
+        new UpdateCommand({
+          TableName: deps.config.TABLE_NAME,
+          Key: key,
+          UpdateExpression: `SET #status = :sending, attemptId = :attempt, leaseUntil = :lease, #qsk = :recover${extra}`,
+          ConditionExpression: condition,
+          ExpressionAttributeNames: { '#status': 'status', '#qpk': TABLE_KEYS.queueIndex.partitionKey, '#qsk': TABLE_KEYS.queueIndex.sortKey },
+          ExpressionAttributeValues: {
+            ':sending': 'sending',
+            ':attempt': attemptId,
+            ':lease': addSeconds(now, LEASE_SECONDS),
+            ':recover': addSeconds(now, UNKNOWN_OUTCOME_WAIT_SECONDS),
+            ':queue': MAIL_QUEUE_PENDING,
+            ':now': now.toISOString(),
+            ...values,
+          },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return out.Attributes as ClaimedMail;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return undefined;
+      throw error;
+    }
+  };
+  return (
+    (await claimWith(
+      '#status = :pending AND #qpk = :queue AND #qsk <= :now AND (attribute_not_exists(leaseUntil) OR leaseUntil < :now)',
+      '',
+      { ':pending': 'pending' },
+    )) ??
+    // Left "sending" by an attempt that never reported back: its outcome is unknown.
+    (await claimWith('#status = :sending AND #qpk = :queue AND #qsk <= :now', ' ADD unknownOutcomes :one', { ':one': 1 }))
+  );
 }
 
 const statusUpdate = (tableName: string, statusOf: ItemKey, status: 'sent' | 'failed', at: string) => ({
@@ -109,10 +162,25 @@ const statusUpdate = (tableName: string, statusOf: ItemKey, status: 'sent' | 'fa
   },
 });
 
+/** not-sent: SES answered with an error, or was never reached; unknown: the request may have been sent. */
+export function failureKind(error: unknown): 'not-sent' | 'unknown' {
+  const e = (error ?? {}) as { $metadata?: { httpStatusCode?: number }; code?: string; name?: string; message?: string };
+  const status = e.$metadata?.httpStatusCode;
+  if (typeof status === 'number' && status >= 300) return 'not-sent';
+  if (e.code && NOT_CONNECTED.has(e.code)) return 'not-sent';
+  // @smithy/node-http-handler's connection timeout: no connection, so no request.
+  if (e.name === 'TimeoutError' && /did not establish a connection/.test(e.message ?? '')) return 'not-sent';
+  return 'unknown';
+}
+
+/** Requests (MailDeps of one handler call) in which SES was slow or unreachable: their other emails wait for the scheduled sender. */
+const sesTroubleIn = new WeakSet<MailDeps>();
+
 /** Sends one pending email, if it is still pending and nobody else is sending it. */
 export async function sendPendingMail(deps: MailDeps, key: ItemKey): Promise<SendOutcome> {
   const claimed = await claim(deps, key);
   if (!claimed) return 'skipped';
+  if ((claimed.unknownOutcomes ?? 0) >= MAX_UNKNOWN_OUTCOMES) return giveUpUnknown(deps, key, claimed);
   const { config } = deps;
   try {
     await deps.ses.send(
@@ -130,54 +198,101 @@ export async function sendPendingMail(deps: MailDeps, key: ItemKey): Promise<Sen
       }),
     );
   } catch (error) {
+    if (!(typeof (error as { $metadata?: { httpStatusCode?: number } })?.$metadata?.httpStatusCode === 'number')) sesTroubleIn.add(deps);
     return recordFailure(deps, key, claimed, error);
   }
   // Sent: the address and the content go; the owning item remembers only that it was sent.
-  await deps.doc.send(
-    new TransactWriteCommand({
-      TransactItems: [
-        { Delete: { TableName: config.TABLE_NAME, Key: key } },
-        ...(claimed.statusOf ? [statusUpdate(config.TABLE_NAME, claimed.statusOf, 'sent', deps.now().toISOString())] : []),
-      ],
-    }),
-  );
+  const sent = new TransactWriteCommand({
+    TransactItems: [
+      { Delete: { TableName: config.TABLE_NAME, Key: key } },
+      ...(claimed.statusOf ? [statusUpdate(config.TABLE_NAME, claimed.statusOf, 'sent', deps.now().toISOString())] : []),
+    ],
+  });
+  try {
+    await deps.doc.send(sent);
+  } catch {
+    // One more try: an item left "sending" would count as an unknown outcome and be sent once more.
+    await deps.doc.send(sent);
+  }
   log('info', 'mail sent', { kind: claimed.kind, attempt: claimed.attempts + 1 });
   return 'sent';
 }
 
+/** The failed attempt's record; the attempt id makes sure only the attempt that holds the claim writes it. */
 async function recordFailure(deps: MailDeps, key: ItemKey, claimed: ClaimedMail, error: unknown): Promise<SendOutcome> {
   const attempts = claimed.attempts + 1;
   const errorName = error instanceof Error ? error.name : 'unknown';
-  const dead = PERMANENT_ERRORS.has(errorName) || attempts >= MAX_ATTEMPTS;
+  const kind = failureKind(error);
+  const unknownOutcomes = (claimed.unknownOutcomes ?? 0) + (kind === 'unknown' ? 1 : 0);
+  const permanent = kind === 'not-sent' && PERMANENT_ERRORS.has(errorName);
+  const dead = permanent || attempts >= MAX_ATTEMPTS || unknownOutcomes >= MAX_UNKNOWN_OUTCOMES;
+  const delay = Math.max(RETRY_DELAYS_SECONDS[attempts - 1] ?? 0, kind === 'unknown' ? UNKNOWN_OUTCOME_WAIT_SECONDS : 0);
+  const next = dead ? deps.now().toISOString() : addSeconds(deps.now(), delay);
+  return finish(deps, key, claimed, { attempts, unknownOutcomes, dead, next, errorName, kind });
+}
+
+/** The attempt before this claim never reported back, and neither did one before it: give up without sending. */
+function giveUpUnknown(deps: MailDeps, key: ItemKey, claimed: ClaimedMail): Promise<SendOutcome> {
+  const at = deps.now().toISOString();
+  return finish(deps, key, claimed, { attempts: claimed.attempts + 1, unknownOutcomes: claimed.unknownOutcomes ?? 0, dead: true, next: at, errorName: 'OutcomeUnknown', kind: 'unknown' });
+}
+
+interface Failure {
+  attempts: number;
+  unknownOutcomes: number;
+  dead: boolean;
+  next: string;
+  errorName: string;
+  kind: 'not-sent' | 'unknown';
+}
+
+async function finish(deps: MailDeps, key: ItemKey, claimed: ClaimedMail, f: Failure): Promise<SendOutcome> {
   const { config } = deps;
-  const next = dead ? deps.now().toISOString() : addSeconds(deps.now(), RETRY_DELAYS_SECONDS[attempts - 1]!);
   const mailUpdate = {
     Update: {
       TableName: config.TABLE_NAME,
       Key: key,
-      UpdateExpression: 'SET attempts = :attempts, #status = :status, lastError = :error, #qpk = :queue, #qsk = :next REMOVE leaseUntil',
+      // A dead email keeps no address: it is given up, so nobody needs it any more.
+      UpdateExpression: `SET attempts = :attempts, unknownOutcomes = :unknown, #status = :status, lastError = :error, #qpk = :queue, #qsk = :next REMOVE leaseUntil${f.dead ? ', #to' : ''}`,
+      ConditionExpression: 'attemptId = :attempt',
       ExpressionAttributeNames: {
         '#status': 'status',
         '#qpk': TABLE_KEYS.queueIndex.partitionKey,
         '#qsk': TABLE_KEYS.queueIndex.sortKey,
+        ...(f.dead ? { '#to': 'to' } : {}),
       },
       ExpressionAttributeValues: {
-        ':attempts': attempts,
-        ':status': dead ? 'dead' : 'pending',
-        ':error': errorName,
-        ':queue': dead ? MAIL_QUEUE_DEAD : MAIL_QUEUE_PENDING,
-        ':next': next,
+        ':attempts': f.attempts,
+        ':unknown': f.unknownOutcomes,
+        ':status': f.dead ? 'dead' : 'pending',
+        ':error': f.errorName,
+        ':queue': f.dead ? MAIL_QUEUE_DEAD : MAIL_QUEUE_PENDING,
+        ':next': f.next,
+        ':attempt': claimed.attemptId,
       },
     },
   };
-  const items = dead && claimed.statusOf ? [mailUpdate, statusUpdate(config.TABLE_NAME, claimed.statusOf, 'failed', next)] : [mailUpdate];
-  await deps.doc.send(new TransactWriteCommand({ TransactItems: items }));
-  log(dead ? 'error' : 'warn', dead ? DEAD_MAIL_MESSAGE : 'mail failed, will retry', { kind: claimed.kind, attempts, errorName });
-  return dead ? 'dead' : 'retry';
+  const items = f.dead && claimed.statusOf ? [mailUpdate, statusUpdate(config.TABLE_NAME, claimed.statusOf, 'failed', f.next)] : [mailUpdate];
+  try {
+    await deps.doc.send(new TransactWriteCommand({ TransactItems: items }));
+  } catch (error) {
+    // Another attempt holds the email now (this one outlived its lease and the grace period): it decides.
+    if (error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') return 'skipped';
+    throw error;
+  }
+  const fields = { kind: claimed.kind, attempts: f.attempts, errorName: f.errorName, outcome: f.kind };
+  log(f.dead ? 'error' : 'warn', f.dead ? DEAD_MAIL_MESSAGE : 'mail failed, will retry', fields);
+  return f.dead ? 'dead' : 'retry';
 }
 
-/** One try right away, after storing: a failure leaves the email pending for the scheduled sender. */
+/**
+ * One try right away, after storing; it never throws: a failure leaves the email pending for the
+ * scheduled sender. When SES was slow or unreachable earlier in the same request (the same deps), the
+ * email is left to the scheduled sender at once, so a handler with several emails stays within its
+ * deadline.
+ */
 export async function trySendNow(deps: MailDeps, key: ItemKey): Promise<SendOutcome> {
+  if (sesTroubleIn.has(deps)) return 'retry';
   try {
     return await sendPendingMail(deps, key);
   } catch (error) {
@@ -193,8 +308,11 @@ export interface SweepReport {
   skipped: number;
 }
 
-/** The scheduled sender: every pending email whose next attempt is due. */
-export async function sendDueMail(deps: MailDeps, limit = 200): Promise<SweepReport> {
+/**
+ * The scheduled sender: every pending email whose next attempt is due (and every email left "sending"
+ * whose wait is over). `stopAt` (real time, ms) stops claiming before the function's deadline.
+ */
+export async function sendDueMail(deps: MailDeps, limit = 200, stopAt = Number.POSITIVE_INFINITY): Promise<SweepReport> {
   const report: SweepReport = { sent: 0, retry: 0, dead: 0, skipped: 0 };
   const { queueIndex } = TABLE_KEYS;
   let startKey: Record<string, unknown> | undefined;
@@ -212,6 +330,7 @@ export async function sendDueMail(deps: MailDeps, limit = 200): Promise<SweepRep
       }),
     );
     for (const item of page.Items ?? []) {
+      if (Date.now() >= stopAt) return report; // the rest waits for the next run, unclaimed
       report[await sendPendingMail(deps, { pk: String(item.pk), sk: String(item.sk) })]++;
       seen++;
     }
