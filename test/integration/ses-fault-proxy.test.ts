@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
@@ -10,6 +11,7 @@ import { regioscanMailKey } from '../../shared/regioscan/submit.ts';
 import { FUNCTIONS } from '../../shared/routes.ts';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../scripts/local/emulators.ts';
 import { postJson, validSubmission } from '../helpers/fixtures.ts';
+import { registration } from '../unit/registration/fixtures.ts';
 import { startLocalSystem, testAddress, type LocalSystem } from '../helpers/local-system.ts';
 
 /**
@@ -234,6 +236,29 @@ describe('SES behind a fault proxy', () => {
     // Nobody tries it again.
     await sweepAt(24 * 3600);
     expect(await system.emailsTo(email)).toHaveLength(0);
+  });
+
+  it('a registration with three emails stays inside its deadline when SES hangs, and each email goes once', async () => {
+    await proxy.set('hang');
+    const contacts = { gemeenten: testAddress(), swv: testAddress() };
+    const body = registration({
+      registrationId: randomUUID(),
+      contactGemeenten: { name: 'Anna TESTDATA', role: 'Beleidsmedewerker jeugd', email: contacts.gemeenten },
+      contactSwv: { name: 'Bram TESTDATA', role: 'Directeur SWV', email: contacts.swv },
+    });
+    const started = Date.now();
+    const res = await postJson(system.baseUrl, '/api/aanmelden', body);
+    const elapsedMs = Date.now() - started;
+    await proxy.set('pass');
+    expect(res.status).toBe(201);
+    // One hung send, not three: the other emails are left to the scheduled sender at once.
+    expect(elapsedMs).toBeLessThan(FUNCTIONS.registrationSubmit.timeoutSeconds * 1000 - 2000);
+    await sweepAt(5);
+    await sweepAt(UNKNOWN_OUTCOME_WAIT_SECONDS + 5);
+    await sweepAt(UNKNOWN_OUTCOME_WAIT_SECONDS + 24 * 3600);
+    expect(await system.emailsTo(contacts.gemeenten)).toHaveLength(1);
+    expect(await system.emailsTo(contacts.swv)).toHaveLength(1);
+    expect(await system.emailsTo('beheer@monitor-aoj.test').then((m) => m.filter((e) => e.body.text.includes(body.regionName)).length)).toBeGreaterThanOrEqual(1);
   });
 
   it('never answers 5xx, whatever SES does, and stores every submission', async () => {
