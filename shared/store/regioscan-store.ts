@@ -1,10 +1,10 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, ScanCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { mailAllowanceUpdate } from '../mail/limit.ts';
 import { pendingMailPut, type OutgoingMail } from '../mail/outbox.ts';
 import { MAIL_ADDRESS_TTL_SECONDS } from '../privacy.ts';
 import { sameSubmission, type SubmissionRecord } from '../regioscan/record.ts';
-import { TABLE_KEYS, submissionKey, type ItemKey } from './table.ts';
+import { SUBMISSION_SK, TABLE_KEYS, submissionKey, type ItemKey } from './table.ts';
 
 /** stored: new (emailStatus says whether its email waits or was limited); duplicate: this exact one was stored before; conflict: the id was used with other answers. */
 export type StoreResult =
@@ -100,4 +100,31 @@ export async function getSubmission(
   if (!out.Item) return undefined;
   const { pk: _pk, sk: _sk, ...record } = out.Item;
   return record as SubmissionRecord;
+}
+
+/**
+ * One-off, for submissions stored before keyed hashes: removes their `payloadHash` (an unsalted sha256
+ * of the answers, gemeente, role and address, which links a guessed address to its submission).
+ * Returns how many it removed; running it again removes nothing.
+ */
+export async function forgetLegacyPayloadHashes(doc: DynamoDBDocumentClient, tableName: string): Promise<number> {
+  let removed = 0;
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await doc.send(
+      new ScanCommand({
+        TableName: tableName,
+        FilterExpression: 'sk = :submission AND attribute_exists(payloadHash)',
+        ProjectionExpression: 'pk, sk',
+        ExpressionAttributeValues: { ':submission': SUBMISSION_SK },
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    for (const item of page.Items ?? []) {
+      await doc.send(new UpdateCommand({ TableName: tableName, Key: { pk: item.pk, sk: item.sk }, UpdateExpression: 'REMOVE payloadHash' }));
+      removed++;
+    }
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return removed;
 }

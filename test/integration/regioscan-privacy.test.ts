@@ -2,6 +2,7 @@ import { createHash, createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { SendEmailCommand, SESv2Client, SESv2ServiceException } from '@aws-sdk/client-sesv2';
 import { mockClient } from 'aws-sdk-client-mock';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { derivePurposeKey, keyedHash } from '../../shared/aws/secrets.ts';
 import { runtimeConfig } from '../../shared/config/runtime.ts';
@@ -9,6 +10,7 @@ import type { MailDeps } from '../../shared/mail/outbox.ts';
 import { MAIL_ADDRESS_TTL_SECONDS, MAILS_PER_ADDRESS_PER_DAY } from '../../shared/privacy.ts';
 import { submitRegioscan } from '../../shared/regioscan/submit.ts';
 import { submissionSchema } from '../../shared/regioscan/validation.ts';
+import { forgetLegacyPayloadHashes } from '../../shared/store/regioscan-store.ts';
 import { answers, postJson, validSubmission } from '../helpers/fixtures.ts';
 import { startLocalSystem, type LocalSystem } from '../helpers/local-system.ts';
 
@@ -132,5 +134,15 @@ describe('Regioscan privacy', () => {
     expect((await postJson(system.baseUrl, '/api/regioscan', { ...plain, rol: 'school-po' })).status).toBe(409);
     expect((await postJson(system.baseUrl, '/api/regioscan', { ...plain, email })).status).toBe(409);
     expect(await system.emailsTo(email)).toHaveLength(1);
+  });
+
+  it('removes the unsalted payloadHash from submissions stored before, once', async () => {
+    const legacy = { pk: 'REGIOSCAN#legacy-1', sk: 'SUBMISSION', submissionId: 'legacy-1', gemeente: 'GM0363', rol: 'gemeente', antwoorden: {}, payloadHash: sha256('old'), emailStatus: 'sent' };
+    await system.doc.send(new PutCommand({ TableName: system.tableName, Item: legacy }));
+    expect(await forgetLegacyPayloadHashes(system.doc, system.tableName)).toBeGreaterThanOrEqual(1);
+    expect(await forgetLegacyPayloadHashes(system.doc, system.tableName)).toBe(0);
+    const after = (await system.items()).find((i) => i.pk === legacy.pk);
+    expect(after).toMatchObject({ submissionId: 'legacy-1', emailStatus: 'sent' });
+    expect(after).not.toHaveProperty('payloadHash');
   });
 });
