@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { validateSnapshot } from '../shared/imports/validate.ts';
-import { writeSnapshotForSite } from './snapshot-for-site.ts';
+import { loadSnapshotForSite, SITE_SNAPSHOT_PATH } from './snapshot-for-site.ts';
 
 /**
  * Builds the static site. The stylesheet is one plain file (site/public/css/monitor.css) rather than
@@ -38,14 +38,17 @@ export function buildStylesheet(): string {
 }
 
 buildStylesheet();
-const snapshot = await writeSnapshotForSite();
-// The same check the import runs before a snapshot may go live: refuse to build on anything else, so
-// a deploy step after this build (the CodeBuild sync, the swap under `npm start`) never runs.
+const snapshot = await loadSnapshotForSite();
+// The same check the import runs before a snapshot may go live: refuse to build on anything else
+// (before anything of the site is written), so a deploy step after this build (the CodeBuild sync,
+// the swap under `npm start`) never runs.
 const check = validateSnapshot(JSON.parse(JSON.stringify(snapshot)));
 if (!check.ok) {
   console.error(`Site build refused: snapshot ${snapshot.snapshotId} fails the snapshot check:\n  ${check.problems.join('\n  ')}`);
   process.exit(1);
 }
+mkdirSync(path.dirname(SITE_SNAPSHOT_PATH), { recursive: true });
+writeFileSync(SITE_SNAPSHOT_PATH, JSON.stringify(snapshot));
 console.log(`Regional pages from snapshot ${snapshot.snapshotId} (${snapshot.figures.length} figures).`);
 // SITE_OUT_DIR: build elsewhere than site/dist (`npm start` builds aside and swaps on success).
 const outDir = process.env.SITE_OUT_DIR ? ` --outDir "${path.resolve(process.env.SITE_OUT_DIR)}"` : '';

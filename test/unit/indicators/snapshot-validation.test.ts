@@ -1,3 +1,7 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { compileSeed } from '../../../shared/imports/seed.ts';
 import type { PublishedSnapshot } from '../../../shared/imports/snapshot.ts';
@@ -43,4 +47,23 @@ describe('validateSnapshot', () => {
     expect(check.ok).toBe(false);
     expect(!check.ok && check.problems.join('\n')).toMatch(problem);
   });
+});
+
+describe('the site build', () => {
+  test('refuses a snapshot that fails the check, before it writes anything of the site', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'maoj-site-'));
+    const bad = copy();
+    (firstValue(bad).result as { value: number }).value = Infinity; // written as null
+    writeFileSync(path.join(dir, 'snapshot.json'), JSON.stringify(bad));
+    const out = path.join(dir, 'dist');
+    const run = spawnSync('npm', ['run', '-s', 'build:site'], {
+      env: { ...process.env, SNAPSHOT_FILE: path.join(dir, 'snapshot.json'), SITE_OUT_DIR: out },
+      encoding: 'utf8',
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('Site build refused');
+    expect(run.stderr).toMatch(/result\.value/);
+    expect(existsSync(out)).toBe(false);
+    rmSync(dir, { recursive: true, force: true });
+  }, 60_000);
 });
