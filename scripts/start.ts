@@ -64,8 +64,8 @@ try {
    */
   const SITE_DIR = 'site/dist';
   const buildSite = async (): Promise<boolean> => {
-    const next = 'site/.dist-next';
-    const old = 'site/.dist-old';
+    const next = path.join(LOCAL_DATA_DIR, 'site-next');
+    const old = path.join(LOCAL_DATA_DIR, 'site-old');
     rmSync(next, { recursive: true, force: true });
     try {
       // Not execSync: the emulators live in this process and must keep answering the build.

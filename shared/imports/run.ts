@@ -64,9 +64,23 @@ export interface ImportReport {
 async function getBytes(deps: ImportDeps, key: string): Promise<Buffer | undefined> {
   try {
     const out = await deps.s3.send(new GetObjectCommand({ Bucket: deps.bucket, Key: key }));
-    const bytes = await out.Body!.transformToByteArray();
-    // A view on the same memory, not a copy: an import file may be 100 MB.
-    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const body = out.Body as unknown as AsyncIterable<Uint8Array> & { transformToByteArray(): Promise<Uint8Array> };
+    const size = out.ContentLength;
+    if (size === undefined || typeof body[Symbol.asyncIterator] !== 'function') {
+      const bytes = await body.transformToByteArray();
+      return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    }
+    // Chunks copied into one buffer of the announced size: an import file (100 MB or more) is held
+    // once, not as chunks plus their concatenation.
+    const buffer = Buffer.allocUnsafe(size);
+    let at = 0;
+    for await (const chunk of body) {
+      if (at + chunk.byteLength > size) throw new Error(`${key}: more bytes than its ContentLength ${size}`);
+      buffer.set(chunk, at);
+      at += chunk.byteLength;
+    }
+    if (at !== size) throw new Error(`${key}: ${at} bytes read, ContentLength ${size}`);
+    return buffer;
   } catch (error) {
     if (error instanceof NoSuchKey || (error as { name?: string }).name === 'NoSuchKey') return undefined;
     throw error;
