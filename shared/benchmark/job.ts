@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
 import { findGemeente } from '../areas/gemeenten.ts';
 import { dutchDay, roundState, type RegionRecord, type RoundRecord } from '../participation/model.ts';
-import type { GroupId } from '../questionnaires/definition.ts';
 import { renderReportPdf } from '../report/pdf.ts';
-import { listRegions, roundCounts, roundResponses, roundsOfRegion, type StoredResponse, type Store } from '../store/participation-store.ts';
+import { listRegions, roundCounts, roundResponses, roundsOfRegion, type Store } from '../store/participation-store.ts';
 import { putReport, reportHash, type ReportsBucket } from '../store/reports.ts';
 import { allRegioscanSubmissions, benchmarkState, putResults, recordBenchmarkRun } from '../store/results-store.ts';
 import { groupFigures } from './aggregate.ts';
@@ -54,7 +53,6 @@ export async function runBenchmarkIfDue(deps: BenchmarkDeps, force = false): Pro
 
 interface ClosedRound {
   round: RoundRecord;
-  responses: Partial<Record<GroupId, StoredResponse[]>>;
   figures: GroupFigures[];
 }
 
@@ -75,16 +73,16 @@ export async function runBenchmark(deps: BenchmarkDeps): Promise<BenchmarkReport
     const rounds = (await roundsOfRegion(store, region.regionId)).filter((r) => roundState(r, now) === 'gesloten').sort((a, b) => a.closes.localeCompare(b.closes));
     const closed: ClosedRound[] = [];
     for (const round of rounds) {
-      const responses: Partial<Record<GroupId, StoredResponse[]>> = {};
       const figures: GroupFigures[] = [];
       for (const group of round.groups) {
         const rq = round.questionnaires[group];
         if (!rq) continue;
-        responses[group] = await roundResponses(store, round.roundId, group);
-        responseCount += responses[group].length;
-        figures.push(groupFigures(region.regionId, round.roundId, rq, responses[group]));
+        // Counted at once and let go: only counts are kept, never the responses themselves.
+        const responses = await roundResponses(store, round.roundId, group);
+        responseCount += responses.length;
+        figures.push(groupFigures(region.regionId, round.roundId, rq, responses));
       }
-      closed.push({ round, responses, figures });
+      closed.push({ round, figures });
     }
     closedByRegion.set(region.regionId, closed);
   }
@@ -99,13 +97,13 @@ export async function runBenchmark(deps: BenchmarkDeps): Promise<BenchmarkReport
     const closed = closedByRegion.get(region.regionId)!;
     const gemeenten = gemeentenOf(region);
     const codes = new Set(gemeenten.map((g) => g.code));
-    for (const [index, { round, responses }] of closed.entries()) {
+    for (const [index, { round, figures }] of closed.entries()) {
       const earlier: EarlierRound[] = closed.slice(0, index).map((c) => ({ roundId: c.round.roundId, opens: c.round.opens, closes: c.round.closes, figures: c.figures }));
       const counters = await roundCounts(store, round.roundId);
       const results = buildRegionResults({
         region: { id: region.regionId, name: region.name, demo: region.demo, gemeenten },
         round: { id: round.roundId, opens: round.opens, closes: round.closes, groups: round.groups, questionnaires: round.questionnaires },
-        responses,
+        figures,
         counts: Object.fromEntries(round.groups.map((g) => [g, counters.get(`${g}#personal`) ?? { issued: 0, started: 0, completed: 0 }])),
         earlier,
         benchmark: region.demo ? benchmark.demo : benchmark.real,

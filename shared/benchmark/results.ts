@@ -45,8 +45,13 @@ export interface RegionResultsInput {
     groups: GroupId[];
     questionnaires: Partial<Record<GroupId, RoundQuestionnaire>>;
   };
-  /** The round's completed responses per group. */
-  responses: Partial<Record<GroupId, readonly StoredResponse[]>>;
+  /** The round's completed responses per group (counted here), ... */
+  responses?: Partial<Record<GroupId, readonly StoredResponse[]>>;
+  /**
+   * ... or the figures already counted from them (groupFigures): the job counts each group once and
+   * lets its responses go, so it never holds more than one group's responses at a time.
+   */
+  figures?: readonly GroupFigures[];
   counts: Partial<Record<GroupId, Pick<Counts, 'issued' | 'completed'>>>;
   /** The region's earlier closed rounds (any order). */
   earlier: EarlierRound[];
@@ -126,7 +131,9 @@ function backgroundResults(rq: RoundQuestionnaire, figures: GroupFigures, themeI
 export function buildRegionResults(input: RegionResultsInput): RegionResults {
   const { region, round } = input;
   const groups = GROUP_IDS.filter((g) => round.groups.includes(g) && round.questionnaires[g]);
-  const current = groups.map((g) => groupFigures(region.id, round.id, round.questionnaires[g]!, input.responses[g] ?? []));
+  const current = groups.map(
+    (g) => input.figures?.find((f) => f.group === g) ?? groupFigures(region.id, round.id, round.questionnaires[g]!, input.responses?.[g] ?? []),
+  );
   const benchmarks = benchmarksFor(region.id, input.benchmark, current);
   const earlier = [...input.earlier]
     .filter((r) => r.roundId !== round.id)

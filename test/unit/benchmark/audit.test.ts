@@ -17,7 +17,10 @@ import { describe, expect, it } from 'vitest';
 import { gradeMean, groupFigures, themeMean } from '../../../shared/benchmark/aggregate.ts';
 import { benchmarksFor } from '../../../shared/benchmark/benchmark.ts';
 import type { GroupFigures, RegionResults, Shown, SuppressionReason } from '../../../shared/benchmark/model.ts';
-import { buildRegionResults, type RegionResultsInput } from '../../../shared/benchmark/results.ts';
+import { buildRegionResults, type RegionResultsInput as BaseInput } from '../../../shared/benchmark/results.ts';
+
+/** The audit builds views from raw responses, so they are always there. */
+type RegionResultsInput = BaseInput & Required<Pick<BaseInput, 'responses'>>;
 import { MIN_GROUP_SIZE, MIN_ITEM_SIZE, MIN_OTHER_REGIONS } from '../../../shared/privacy.ts';
 import type { StoredResponse } from '../../../shared/store/participation-store.ts';
 import { itemsOf } from '../../../shared/questionnaires/tailoring.ts';

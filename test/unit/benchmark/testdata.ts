@@ -4,7 +4,10 @@
  */
 import { groupFigures } from '../../../shared/benchmark/aggregate.ts';
 import type { GroupFigures } from '../../../shared/benchmark/model.ts';
-import type { RegionResultsInput } from '../../../shared/benchmark/results.ts';
+import type { RegionResultsInput as BaseInput } from '../../../shared/benchmark/results.ts';
+
+/** Test inputs carry raw responses. */
+export type RegionResultsInput = BaseInput & Required<Pick<BaseInput, 'responses'>>;
 import { currentQuestionnaire, type GroupId } from '../../../shared/questionnaires/definition.ts';
 import { itemsOf, NO_TAILORING, tailor, type RoundQuestionnaire, type TailoringInput } from '../../../shared/questionnaires/tailoring.ts';
 import { THEMES } from '../../../shared/regioscan/definition.ts';
