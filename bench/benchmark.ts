@@ -110,7 +110,6 @@ function madeUpRegion(index: number, now: Date): RegionRecord {
     registeredAt: now.toISOString(),
     decidedAt: now.toISOString(),
     demo: true,
-    payloadHash: 'bench',
   };
 }
 

@@ -62,7 +62,6 @@ function demoRegion(regionId: string, name: string, now: Date): RegionRecord {
     registeredAt: now.toISOString(),
     decidedAt: now.toISOString(),
     demo: true,
-    payloadHash: 'demo',
   };
 }
 

@@ -19,8 +19,6 @@ export interface RegionRecord {
   rejectionReason?: string;
   /** A made-up region (TESTDATA) for trying the monitor; never shown as real. */
   demo: boolean;
-  /** To tell a double submit of the same registration from another one with the same id. */
-  payloadHash: string;
 }
 
 export type LinkKind = 'personal' | 'open';

@@ -13,8 +13,14 @@ export function regionIdOf(registrationId: string): string {
   return `r-${createHash('sha256').update(registrationId).digest('hex').slice(0, 10)}`;
 }
 
-function payloadHash(reg: Registration): string {
-  return createHash('sha256').update(JSON.stringify(reg)).digest('hex');
+/**
+ * A double submit sends the same registration again: compared field by field with what was stored
+ * (no hash of the contacts' details is kept). A rejected region has forgotten its contacts, so a
+ * resubmit of it counts as a conflict.
+ */
+function sameRegistration(stored: RegionRecord, region: RegionRecord): boolean {
+  const what = (r: RegionRecord) => JSON.stringify([r.name, r.gemeenten, r.swvPo, r.swvVo, r.contacts ?? null]);
+  return what(stored) === what(region);
 }
 
 export function regionRecord(reg: Registration, now: Date): RegionRecord {
@@ -30,7 +36,6 @@ export function regionRecord(reg: Registration, now: Date): RegionRecord {
     status: 'aangemeld',
     registeredAt: now.toISOString(),
     demo: false,
-    payloadHash: payloadHash(reg),
   };
 }
 
@@ -51,6 +56,7 @@ export async function register(deps: MailDeps, reg: Registration): Promise<Regis
     mails.push({ key: mailKey(pk, 'operators'), kind: 'operator-notification', to: deps.config.OPERATOR_EMAIL, content: renderOperatorNotification(reg, region.warnings, region.regionId) });
   }
   const stored = await storeRegistration({ doc: deps.doc, tableName: deps.config.TABLE_NAME }, region, mails, deps.now());
-  if (stored.outcome === 'stored') for (const mail of mails) await trySendNow(deps, mail.key);
-  return stored;
+  if (stored.outcome === 'exists') return sameRegistration(stored.region, region) ? { outcome: 'duplicate', region: stored.region } : { outcome: 'conflict' };
+  for (const mail of mails) await trySendNow(deps, mail.key);
+  return { outcome: 'stored', region };
 }

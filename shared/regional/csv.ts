@@ -1,6 +1,6 @@
 import type { PublishedArea } from '../imports/snapshot.ts';
 import { UNIT_LABELS } from '../indicators/catalogue.ts';
-import { csvCell } from '../results/csv.ts';
+import { BOM, csvCell } from '../csv.ts';
 import { csvNumber, STATE_WORDS } from './format.ts';
 import type { RegionalView } from './view.ts';
 
@@ -12,9 +12,7 @@ import type { RegionalView } from './view.ts';
  * written as text; numbers stay numbers.
  */
 export const CSV_HEADER = ['gebiedscode', 'gebied', 'indicator', 'omschrijving', 'periode', 'waarde', 'eenheid', 'status', 'voorlopig', 'bron', 'brontabel'] as const;
-export const BOM = '\uFEFF';
-
-export { csvCell };
+export { BOM, csvCell };
 
 export function areaCsv(view: RegionalView, area: PublishedArea): string {
   const lines = [CSV_HEADER.join(';')];

@@ -1,3 +1,4 @@
+import { BOM, csvCell } from '../csv.ts';
 import type { BenchmarkFigure, ItemResult, Mean, RegionResults, Shown } from '../benchmark/model.ts';
 import { LIKERT_SCALE } from '../questionnaires/definition.ts';
 import { csvNumber } from '../regional/format.ts';
@@ -11,21 +12,7 @@ import { groupLabel } from './page.ts';
  * from RegionResults: never raw responses, never open answers.
  */
 export const RESULTS_CSV_HEADER = ['gebied', 'ronde', 'groep', 'thema', 'vraag', 'cijfer', 'waarde', 'n', 'toelichting'] as const;
-export const BOM = '\uFEFF';
-
-/** A number as this CSV writes it: "3,4", "-0,2", "40". */
-const NUMBER = /^-?\d+(,\d+)?$/;
-
-/**
- * OWASP's rule against CSV injection: a text cell that starts with =, +, -, @, a tab or a carriage
- * return gets a leading apostrophe, so a spreadsheet shows it as text instead of running it as a
- * formula. Numbers (also negative ones) stay numbers. Then the usual quoting for ';', '"' and line breaks.
- */
-export function csvCell(value: string): string {
-  const neutralised = /^[=+\-@\t\r]/.test(value) && !NUMBER.test(value);
-  const safe = neutralised ? `'${value}` : value;
-  return neutralised || /[";\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-}
+export { BOM, csvCell };
 
 type Row = Record<(typeof RESULTS_CSV_HEADER)[number], string>;
 

@@ -46,9 +46,10 @@ async function get<T>(store: Store, key: ItemKey): Promise<T | undefined> {
 
 // Regions -------------------------------------------------------------------------------------------
 
-export type RegistrationResult = { outcome: 'stored' | 'duplicate'; region: RegionRecord } | { outcome: 'conflict' };
+/** stored: new; exists: a region with this id was stored before (the caller tells a double submit from a conflict). */
+export type RegistrationResult = { outcome: 'stored' | 'exists'; region: RegionRecord };
 
-/** Stores a registration and its emails in one transaction: all or nothing, and a double submit once. */
+/** Stores a registration and its emails in one transaction: all or nothing, and one region per id. */
 export async function storeRegistration(store: Store, region: RegionRecord, mails: readonly OutgoingMail[], now: Date): Promise<RegistrationResult> {
   try {
     await store.doc.send(
@@ -70,7 +71,7 @@ export async function storeRegistration(store: Store, region: RegionRecord, mail
     if (!failedAt(error, 0)) throw error;
     const existing = await getRegion(store, region.regionId);
     if (!existing) throw error;
-    return existing.payloadHash === region.payloadHash ? { outcome: 'duplicate', region: existing } : { outcome: 'conflict' };
+    return { outcome: 'exists', region: existing };
   }
 }
 
