@@ -6,6 +6,7 @@ import { renderContactConfirmation, renderOperatorNotification } from '../regist
 import type { Registration } from '../registration/validation.ts';
 import { storeRegistration } from '../store/participation-store.ts';
 import { mailKey, regionPk } from '../store/table.ts';
+import type { Contact } from '../operator/contract.ts';
 import type { RegionRecord } from './model.ts';
 
 /** A short region id for operators to type, the same for every submit of one registration form. */
@@ -19,7 +20,9 @@ export function regionIdOf(registrationId: string): string {
  * resubmit of it counts as a conflict.
  */
 function sameRegistration(stored: RegionRecord, region: RegionRecord): boolean {
-  const what = (r: RegionRecord) => JSON.stringify([r.name, r.gemeenten, r.swvPo, r.swvVo, r.contacts ?? null]);
+  // DynamoDB keeps no key order in maps: compare the contacts key by key.
+  const contact = (c: Contact | undefined) => (c ? [c.name, c.role, c.email, c.phone ?? null] : null);
+  const what = (r: RegionRecord) => JSON.stringify([r.name, r.gemeenten, r.swvPo, r.swvVo, contact(r.contacts?.gemeenten), contact(r.contacts?.swv)]);
   return what(stored) === what(region);
 }
 
