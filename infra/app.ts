@@ -3,7 +3,7 @@ import { App } from 'aws-cdk-lib';
 import { ENVIRONMENT_NAMES, loadSettings } from './environments.ts';
 import { REPO_ROOT, SITE_DIST, siteIsBuilt } from './paths.ts';
 import { applyNagChecks } from './nag.ts';
-import { MonitorAojStack } from './stack.ts';
+import { createEnvironmentStacks } from './stacks.ts';
 
 /**
  * CDK entry: `npx cdk synth|diff|deploy -c env=<name>`. One stack per environment, MonitorAoj-<name>.
@@ -33,14 +33,8 @@ if (!siteIsBuilt()) {
   if (!siteIsBuilt()) fail('npm run build:site did not produce site/dist/index.html');
 }
 
-new MonitorAojStack(app, `MonitorAoj-${envName}`, {
-  envName,
-  settings,
-  siteDir: SITE_DIST,
-  env: { account: settings.account, region: settings.region },
-  description: `Monitor AOJ (${envName}): site, API, jobs and data`,
-  terminationProtection: settings.retainData,
-});
+// MonitorAoj-<env>, and with settings.waf the web ACL stack MonitorAoj-<env>-waf in us-east-1.
+createEnvironmentStacks(app, envName, settings, { siteDir: SITE_DIST, account: settings.account });
 
 // cdk-nag (AwsSolutions, Serverless): an unaccepted finding fails the synth; see infra/nag-suppressions.ts.
 applyNagChecks(app);

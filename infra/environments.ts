@@ -77,6 +77,12 @@ export const settingsSchema = z
      */
     alarmEmail: z.email().optional(),
 
+    /**
+     * AWS WAF on CloudFront: the AWS managed common rule set and a rate-based rule per client IP on the
+     * API, in a small second stack in us-east-1 (a CloudFront rule; infra/waf-stack.ts). Required in
+     * production.
+     */
+    waf: z.boolean().default(false),
     /** Where new registrations of regions are announced (the operators' shared mailbox). */
     operatorEmail: z.email(),
     /** Whether `npm run admin -- demo` may create the made-up demo region here. Never in production. */
@@ -94,13 +100,14 @@ export const settingsSchema = z
 
 export type Settings = z.output<typeof settingsSchema>;
 
-/** Environments that serve the public: they must notify a person of alarms. */
+/** Environments that serve the public: they must notify a person of alarms and sit behind WAF. */
 export const PRODUCTION_ENVIRONMENTS: readonly string[] = ['prod'];
 
 /** The extra rules of a production environment, checked after the schema. */
 function productionIssues(s: Settings): { path: string[]; message: string }[] {
   const issues: { path: string[]; message: string }[] = [];
   if (!s.alarmEmail) issues.push({ path: ['alarmEmail'], message: 'required in a production environment: alarms must reach a person' });
+  if (!s.waf) issues.push({ path: ['waf'], message: 'must be true in a production environment' });
   return issues;
 }
 export type SettingsInput = z.input<typeof settingsSchema>;
@@ -140,6 +147,7 @@ export const ENVIRONMENTS = {
     operatorEmail: 'beheer@monitor-aoj.nl',
     // Placeholder: replace it with the mailbox of whoever answers alarms (docs/deploy.md, section 2).
     alarmEmail: 'alarmen@monitor-aoj.nl',
+    waf: true,
   },
 } as const satisfies Record<string, SettingsInput>;
 
@@ -148,7 +156,7 @@ export const ENVIRONMENT_NAMES = Object.keys(ENVIRONMENTS) as EnvironmentName[];
 
 /**
  * Validates one settings record; the error lists every problem with its path. With `production`
- * (environments in PRODUCTION_ENVIRONMENTS) an alarm address is required as well.
+ * (environments in PRODUCTION_ENVIRONMENTS) an alarm address and WAF are required as well.
  */
 export function parseSettings(input: unknown, label = 'settings', options: { production?: boolean } = {}): Settings {
   const schema = options.production

@@ -12,12 +12,15 @@ import { Mail } from './constructs/mail.ts';
 import { Reports } from './constructs/reports.ts';
 import { Site } from './constructs/site.ts';
 import { SiteBuild } from './constructs/site-build.ts';
+import { WebAclReference } from './constructs/web-acl.ts';
 
 export interface MonitorAojStackProps extends StackProps {
   readonly envName: string;
   readonly settings: Settings;
   /** Built static site to upload (site/dist in the app; a temp dir in tests). */
   readonly siteDir: string;
+  /** With settings.waf: where the WAF stack (infra/waf-stack.ts) publishes the CloudFront web ACL's ARN. */
+  readonly webAcl?: { readonly parameterName: string; readonly region: string };
 }
 
 /** The function that imports indicator files (started by uploads to incoming/ as well as nightly). */
@@ -35,6 +38,7 @@ export class MonitorAojStack extends Stack {
   readonly functions: Functions;
   readonly jobs: Jobs;
   readonly alarms: Alarms;
+  readonly webAcl: WebAclReference | undefined;
 
   constructor(scope: Construct, id: string, props: MonitorAojStackProps) {
     super(scope, id, props);
@@ -65,6 +69,12 @@ export class MonitorAojStack extends Stack {
       importsBucket: this.imports.bucket,
       site: this.site,
     });
+    // WAF on CloudFront (settings.waf): the web ACL lives in us-east-1 (infra/waf-stack.ts).
+    if (settings.waf !== (props.webAcl !== undefined)) throw new Error('settings.waf and the web ACL of the WAF stack go together (infra/stacks.ts)');
+    if (props.webAcl) {
+      this.webAcl = new WebAclReference(this, 'WebAcl', props.webAcl);
+      this.site.distribution.attachWebAclId(this.webAcl.arn);
+    }
     this.functions = new Functions(this, 'Functions', {
       table: this.data.table,
       mail,

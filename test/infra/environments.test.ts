@@ -68,13 +68,15 @@ describe('environment settings', () => {
     expect(() => parseSettings(input, 'settings')).toThrow(message);
   });
 
-  it('requires an alarm address in a production environment', () => {
-    expect(() => parseSettings(valid, 'settings')).not.toThrow();
+  it('requires an alarm address and WAF in a production environment', () => {
+    expect(parseSettings(valid, 'settings').waf).toBe(false);
     expect(() => parseSettings(valid, 'settings', { production: true })).toThrow(/alarmEmail: required in a production environment/);
-    expect(() => parseSettings({ ...valid, alarmEmail: 'ops@example.nl' }, 'settings', { production: true })).not.toThrow();
+    expect(() => parseSettings({ ...valid, alarmEmail: 'ops@example.nl' }, 'settings', { production: true })).toThrow(/waf: must be true/);
+    expect(() => parseSettings({ ...valid, alarmEmail: 'ops@example.nl', waf: true }, 'settings', { production: true })).not.toThrow();
     expect(PRODUCTION_ENVIRONMENTS).toContain('prod');
     for (const name of PRODUCTION_ENVIRONMENTS) {
       expect(loadSettings(name, {}).alarmEmail, name).toBeDefined();
+      expect(loadSettings(name, {}).waf, name).toBe(true);
       const { alarmEmail: _, ...withoutAlarmEmail } = ENVIRONMENTS[name as keyof typeof ENVIRONMENTS] as SettingsInput;
       expect(() => parseSettings(withoutAlarmEmail, name, { production: true })).toThrow(/alarmEmail/);
     }

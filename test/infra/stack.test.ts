@@ -1,3 +1,4 @@
+import { Stack } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
 import { CachePolicy, OriginRequestPolicy } from 'aws-cdk-lib/aws-cloudfront';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
@@ -8,6 +9,7 @@ import { loadSettings, parseSettings, type Settings } from '../../infra/environm
 import { ORIGIN_CHECK_CACHE_TTL, ORIGIN_CHECK_CONCURRENCY } from '../../infra/constructs/origin-check.ts';
 import { PATH_REWRITE_CODE } from '../../infra/constructs/site.ts';
 import { ORIGIN_VERIFY_HEADER } from '../../infra/origin-check/handler.ts';
+import { API_RATE_LIMIT_PER_5_MINUTES, COMMON_RULES_COUNTED, WAF_REGION, webAclParameterName } from '../../infra/waf-stack.ts';
 import { runtimeSchema } from '../../shared/config/runtime.ts';
 import { FUNCTIONS, JOBS, matchRoute, ROUTES, type FunctionDefinition, type FunctionName } from '../../shared/routes.ts';
 import { TABLE_KEYS } from '../../shared/store/table.ts';
@@ -463,6 +465,67 @@ describe.each(environments)('stack for %s', (envName, settings) => {
       const dist = distribution();
       expect(dist.DefaultCacheBehavior.ResponseHeadersPolicyId).toEqual({ Ref: policyId });
       expect(dist.CacheBehaviors[0].ResponseHeadersPolicyId).toEqual({ Ref: policyId });
+    });
+
+    it(settings.waf ? 'puts AWS WAF in front of CloudFront: common rule set and a rate limit per IP, from a web ACL in us-east-1' : 'has no WAF (settings.waf is off)', () => {
+      const config = distribution();
+      if (!settings.waf) {
+        expect(s.waf).toBeUndefined();
+        expect(config.WebACLId).toBeUndefined();
+        expect(s.app.node.children.filter((c) => c instanceof Stack)).toHaveLength(1);
+        return;
+      }
+      // The web ACL: its own stack in us-east-1, scope CLOUDFRONT.
+      const waf = s.waf!;
+      expect(waf.stack.region).toBe(WAF_REGION);
+      expect(WAF_REGION).toBe('us-east-1');
+      const acls = Object.entries(waf.template.findResources('AWS::WAFv2::WebACL') as Record<string, Resource>);
+      expect(acls).toHaveLength(1);
+      const [aclId, acl] = acls[0]!;
+      expect(acl.Properties).toMatchObject({ Scope: 'CLOUDFRONT', DefaultAction: { Allow: {} } });
+      const rules = acl.Properties.Rules as any[];
+      const common = rules.find((r) => r.Statement.ManagedRuleGroupStatement);
+      expect(common).toMatchObject({
+        OverrideAction: { None: {} },
+        Statement: { ManagedRuleGroupStatement: { VendorName: 'AWS', Name: 'AWSManagedRulesCommonRuleSet' } },
+        VisibilityConfig: { CloudWatchMetricsEnabled: true },
+      });
+      // Only the rules the service bounds itself are counted instead of blocked.
+      const counted = (common.Statement.ManagedRuleGroupStatement.RuleActionOverrides ?? []) as any[];
+      expect(counted.map((o) => o.Name)).toEqual([...COMMON_RULES_COUNTED]);
+      expect(counted.every((o) => o.ActionToUse.Count)).toBe(true);
+      const rate = rules.find((r) => r.Statement.RateBasedStatement);
+      expect(rate).toMatchObject({
+        Action: { Block: { CustomResponse: { ResponseCode: 429 } } },
+        Statement: { RateBasedStatement: { AggregateKeyType: 'IP', Limit: API_RATE_LIMIT_PER_5_MINUTES, EvaluationWindowSec: 300 } },
+      });
+      expect(rate.Statement.RateBasedStatement.ScopeDownStatement.ByteMatchStatement).toMatchObject({ SearchString: '/api/', PositionalConstraint: 'STARTS_WITH' });
+      expect(new Set(rules.map((r) => r.Priority)).size).toBe(rules.length);
+      // Its ARN is published in us-east-1 ...
+      waf.template.hasResourceProperties('AWS::SSM::Parameter', { Name: webAclParameterName(envName), Value: { 'Fn::GetAtt': [aclId, 'Arn'] } });
+      // ... read by the site stack at deploy time, and attached to the distribution.
+      const reads = Object.entries(resourcesOf(s, 'Custom::WebAclArn'));
+      expect(reads).toHaveLength(1);
+      const [readId, read] = reads[0]!;
+      for (const phase of ['Create', 'Update']) {
+        expect(JSON.parse(read.Properties[phase] as string), phase).toMatchObject({
+          service: 'SSM',
+          action: 'getParameter',
+          region: WAF_REGION,
+          parameters: { Name: webAclParameterName(envName) },
+          outputPaths: ['Parameter.Value'],
+        });
+      }
+      expect(config.WebACLId).toEqual({ 'Fn::GetAtt': [readId, 'Parameter.Value'] });
+      // The read may get that one parameter, nothing else.
+      const policies = Object.values(resourcesOf(s, 'AWS::IAM::Policy')).filter((p) => JSON.stringify(p.Properties.PolicyDocument).includes('ssm:'));
+      expect(policies).toHaveLength(1);
+      expect(policies[0]!.Properties.PolicyDocument.Statement).toEqual([expect.objectContaining({ Effect: 'Allow', Action: 'ssm:GetParameter' })]);
+      expect(JSON.stringify(policies[0]!.Properties.PolicyDocument.Statement[0].Resource)).not.toContain('*');
+      expect(JSON.stringify(policies[0]!.Properties.PolicyDocument.Statement[0].Resource)).toContain(`:ssm:${WAF_REGION}:`);
+      expect(JSON.stringify(policies[0]!.Properties.PolicyDocument.Statement[0].Resource)).toContain(`parameter${webAclParameterName(envName)}`);
+      // The WAF stack deploys first.
+      expect(s.stack.dependencies).toContain(waf.stack);
     });
 
     it('uploads the built site and invalidates the cache', () => {

@@ -6,7 +6,9 @@ import { Template } from 'aws-cdk-lib/assertions';
 import type { Settings } from '../../infra/environments.ts';
 import { applyNagChecks } from '../../infra/nag.ts';
 import { REPO_ROOT } from '../../infra/paths.ts';
-import { MonitorAojStack } from '../../infra/stack.ts';
+import type { MonitorAojStack } from '../../infra/stack.ts';
+import { createEnvironmentStacks } from '../../infra/stacks.ts';
+import type { WafStack } from '../../infra/waf-stack.ts';
 
 /** The feature flags of cdk.json, so tests synthesize what `cdk synth` synthesizes. */
 const CDK_CONTEXT = (JSON.parse(readFileSync(path.join(REPO_ROOT, 'cdk.json'), 'utf8')) as { context: Record<string, unknown> }).context;
@@ -24,6 +26,8 @@ export interface Synthesized {
   app: App;
   stack: MonitorAojStack;
   template: Template;
+  /** With settings.waf: the web ACL stack in us-east-1 and its template. */
+  waf: { stack: WafStack; template: Template } | undefined;
   /** Cloud assembly directory (where bundled assets are written). */
   outdir: string;
 }
@@ -40,15 +44,10 @@ export function synth(envName: string, settings: Settings, options: { bundle?: b
     outdir,
     context: { ...CDK_CONTEXT, ...(options.bundle ? {} : { 'aws:cdk:bundling-stacks': [] }) },
   });
-  const stack = new MonitorAojStack(app, `MonitorAoj-${envName}`, {
-    envName,
-    settings,
-    siteDir: tinySiteDir(),
-    env: { account: '123456789012', region: settings.region },
-  });
+  const { stack, waf } = createEnvironmentStacks(app, envName, settings, { siteDir: tinySiteDir(), account: '123456789012' });
   if (options.nag) applyNagChecks(app);
   const template = Template.fromStack(stack);
-  return { app, stack, template, outdir };
+  return { app, stack, template, outdir, waf: waf ? { stack: waf, template: Template.fromStack(waf) } : undefined };
 }
 
 type Resources = Record<string, { Type: string; Properties?: Record<string, unknown>; DependsOn?: string[] | string }>;
