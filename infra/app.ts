@@ -6,7 +6,8 @@ import { applyNagChecks } from './nag.ts';
 import { createEnvironmentStacks } from './stacks.ts';
 
 /**
- * CDK entry: `npx cdk synth|diff|deploy -c env=<name>`. One stack per environment, MonitorAoj-<name>.
+ * CDK entry: `npx cdk synth|diff|deploy -c env=<name>`. One stack per environment, MonitorAoj-<name>,
+ * plus MonitorAoj-<name>-waf in us-east-1 where settings.waf is on (infra/stacks.ts).
  */
 function fail(message: string): never {
   console.error(`\n${message}\n`);
