@@ -77,10 +77,30 @@ export interface AreaFileFormat extends FormatBase {
   kind: 'areas';
   /** Which bundled area table an imported file of this layout replaces. */
   replaces: keyof AreaSources;
-  /** Per column: the pattern a value must match (checked on every row). */
+  /** Per column: the pattern a value must match (checked on every row, after `conversion.normalise`). */
   columnPatterns: Readonly<Record<string, RegExp>>;
   /** Columns whose values must be unique. */
   uniqueColumn: string;
+  /** A publisher's own layout (DUO) read as it is published and written into the table in the native layout. */
+  conversion?: AreaConversion;
+}
+
+/**
+ * How a publisher's file becomes the native area table: its columns are renamed, its values normalised
+ * (before the patterns are checked), rows of areas the monitor does not have are skipped, and the table
+ * is replaced per group (PO or VO) so that a PO file keeps the VO rows loaded before.
+ */
+export interface AreaConversion {
+  /** The id of the native layout the table is written in. */
+  into: string;
+  /** Native column, in order, and the column of this layout it is read from. */
+  columns: readonly (readonly [native: string, source: string])[];
+  /** Per source column: how a value is written in the native layout ("PO20-01" is "PO 20-01"). */
+  normalise?: Readonly<Record<string, (value: string) => string>>;
+  /** Rows whose value in this source column is no area of the current area set are skipped and counted. */
+  skipUnknownAreas?: { column: string; why: string };
+  /** The file replaces only the rows of the groups it holds; rows of other groups already loaded stay. */
+  replaceGroups: { nativeColumn: string; groupOf: (value: string) => string; why: string };
 }
 
 export type FileFormat = IndicatorFileFormat | AreaFileFormat;
@@ -401,6 +421,7 @@ const MAATWERK_NEET = ownFormat({
 
 const GM = /^GM\d{4}$/;
 const SWV_LIST = /^[^:;]+:\d+(;[^:;]+:\d+)*$/;
+const SWV_CODE = /^(PO|VO) \d{2}-\d{2}$/;
 
 const AREA_GEMEENTEN: AreaFileFormat = {
   kind: 'areas',
@@ -464,9 +485,61 @@ const AREA_SWV_NAMEN: AreaFileFormat = {
   replaces: 'swvNamen',
   delimiters: [';', ','],
   requiredColumns: ['swv_code', 'naam'],
-  columnPatterns: { swv_code: /^(PO|VO) \d{2}-\d{2}$/, naam: /\S/ },
+  columnPatterns: { swv_code: SWV_CODE, naam: /\S/ },
   uniqueColumn: 'swv_code',
   example: ['swv_code;naam', 'PO 27-07;Naam van het samenwerkingsverband'].join('\n'),
+};
+
+// DUO's own file, as downloaded: "Adressen samenwerkingsverbanden passend onderwijs" (PO: 03., VO: 07.).
+
+const SWV_CODE_LOOSE = /^(PO|VO)[\s-]*(\d{2})\s*-\s*(\d{2})$/i;
+
+/**
+ * An SWV code as DUO may write it, in the monitor's form: "PO 20-01", and also "PO20-01", "po 20-01",
+ * "PO-20-01" or "PO 20 - 01" (the form without a space is not verified in a DUO file; it is accepted so
+ * that such a file is not refused for it). Anything else is returned trimmed and fails the pattern.
+ */
+export function duoSwvCode(value: string): string {
+  const text = value.trim();
+  const m = SWV_CODE_LOOSE.exec(text);
+  return m ? `${m[1]!.toUpperCase()} ${m[2]}-${m[3]}` : text;
+}
+
+const AREA_DUO_SWV_ADRESSEN: AreaFileFormat = {
+  kind: 'areas',
+  id: 'duo-swv-adressen',
+  title: 'DUO: Adressen samenwerkingsverbanden passend onderwijs (PO and VO), as published',
+  description:
+    'DUO\'s address files of the samenwerkingsverbanden, dropped unchanged: semicolon separated, upper-case headers, ' +
+    'space-padded fields. ADMINISTRATIENUMMER is the SWV code, SAMENWERKINGSVERBAND its name; the other columns ' +
+    '(ADRES, POSTCODE, PLAATSNAAM, INTERNET, ...) are ignored. Fills the SWV names table: a PO file replaces the ' +
+    'names of the PO SWVs and keeps the VO names, and the other way round.',
+  replaces: 'swvNamen',
+  delimiters: [';', ','],
+  requiredColumns: ['ADMINISTRATIENUMMER', 'SAMENWERKINGSVERBAND'],
+  columnPatterns: { ADMINISTRATIENUMMER: SWV_CODE, SAMENWERKINGSVERBAND: /\S/ },
+  uniqueColumn: 'ADMINISTRATIENUMMER',
+  conversion: {
+    into: 'areas-swv-namen',
+    columns: [
+      ['swv_code', 'ADMINISTRATIENUMMER'],
+      ['naam', 'SAMENWERKINGSVERBAND'],
+    ],
+    normalise: { ADMINISTRATIENUMMER: duoSwvCode },
+    skipUnknownAreas: {
+      column: 'ADMINISTRATIENUMMER',
+      why: 'DUO lists the SWVs of today; an SWV that is not in the monitor\'s SWV table has no page to name',
+    },
+    replaceGroups: {
+      nativeColumn: 'swv_code',
+      groupOf: (code) => code.slice(0, 2),
+      why: 'DUO publishes PO and VO in separate files',
+    },
+  },
+  example: [
+    'ADMINISTRATIENUMMER;SAMENWERKINGSVERBAND;ADRES;POSTCODE;PLAATSNAAM;CORRESPONDENTIEADRES;POSTCODE CORRESPONDENTIEADRES;PLAATS CORRESPONDENTIEADRES;INTERNET;BEVOEGD GEZAG NUMMER',
+    'PO 20-01   ;Voorbeeldnaam samenwerkingsverband PO         ;Voorbeeldstraat 1   ;9999 ZZ;VOORBEELDSTAD  ;Postbus 1          ;9999 ZZ;VOORBEELDSTAD  ;                              ;99999',
+  ].join('\n'),
 };
 
 const AREA_HERINDELINGEN: AreaFileFormat = {
@@ -507,4 +580,10 @@ export const AREA_FORMATS: readonly AreaFileFormat[] = [
   AREA_HERINDELINGEN,
 ];
 
-export const FORMATS: readonly FileFormat[] = [...INDICATOR_FORMATS, ...AREA_FORMATS];
+/**
+ * Publishers' own area layouts, read as published and converted into one of the tables above (so more
+ * than one layout may fill a table; AREA_FORMATS keeps one native layout per table).
+ */
+export const AREA_DIALECTS: readonly AreaFileFormat[] = [AREA_DUO_SWV_ADRESSEN];
+
+export const FORMATS: readonly FileFormat[] = [...INDICATOR_FORMATS, ...AREA_FORMATS, ...AREA_DIALECTS];

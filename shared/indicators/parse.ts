@@ -9,9 +9,9 @@ import {
   type AreaSet,
   type AreaSources,
 } from '../areas/model.ts';
-import { detectDelimiter } from '../areas/table.ts';
+import { detectDelimiter, readTable } from '../areas/table.ts';
 import { INDICATORS_BY_ID } from './catalogue.ts';
-import { FORMATS, type AreaFileFormat, type FileFormat, type IndicatorFileFormat, type PeriodReading } from './formats.ts';
+import { FORMATS, type AreaConversion, type AreaFileFormat, type FileFormat, type IndicatorFileFormat, type PeriodReading } from './formats.ts';
 import { isReadFailure, readCell, type Cell } from './values.ts';
 
 /**
@@ -96,6 +96,8 @@ export type ParseResult =
       areaSources: AreaSources;
       areaSet: AreaSet;
       rowsRead: number;
+      /** A publisher's layout (DUO): rows left out on purpose (areas the monitor does not have), counted. */
+      skipped?: SkippedRows[];
     }
   | { ok: false; file: string; formatId?: string; errors: ImportError[]; /** More errors existed. */ truncated: boolean };
 
@@ -552,24 +554,77 @@ function areaRows(
       ]),
     ),
   );
-  const columns = Object.keys(format.columnPatterns);
+  const conversion = format.conversion;
+  const columns = [...new Set([...Object.keys(format.columnPatterns), ...(conversion?.columns.map(([, source]) => source) ?? [])])];
   const firstLineOf = new Map<string, number>();
+  const converted: string[][] = [];
+  const skipped = new Map<string, SkippedRows>();
   let rowsRead = 0;
   const row = (record: RawRecord): void => {
     rowsRead++;
     if (!checkColumnCount(record, header.length, collector)) return;
-    const values = Object.fromEntries(columns.map((c) => [c, record.fields[header.indexOf(c)]!]));
+    const values = Object.fromEntries(
+      columns.map((c) => {
+        const raw = record.fields[header.indexOf(c)]!;
+        const normalise = conversion?.normalise?.[c];
+        return [c, normalise ? normalise(raw) : raw];
+      }),
+    );
     const parsed = schema.safeParse(values);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) collector.add(record.line, 'value-invalid', issue.message, String(issue.path[0]));
       return;
     }
-    const key = (parsed.data as Record<string, string>)[format.uniqueColumn]!;
+    const data = parsed.data as Record<string, string>;
+    const key = data[format.uniqueColumn]!;
     const first = firstLineOf.get(key);
-    if (first !== undefined) collector.add(record.line, 'row-duplicate', `${key} was already given on line ${first}`, format.uniqueColumn);
-    else firstLineOf.set(key, record.line);
+    if (first !== undefined) {
+      collector.add(record.line, 'row-duplicate', `${key} was already given on line ${first}`, format.uniqueColumn);
+      return;
+    }
+    firstLineOf.set(key, record.line);
+    if (!conversion) return;
+    const unknown = conversion.skipUnknownAreas;
+    if (unknown && !context.areaSet.areas.has(data[unknown.column]!)) {
+      const reason = `${unknown.column} is not an area of the monitor (${unknown.why})`;
+      const entry = skipped.get(reason);
+      if (entry) entry.count++;
+      else skipped.set(reason, { reason, count: 1, firstLine: record.line });
+      return;
+    }
+    converted.push(conversion.columns.map(([, source]) => data[source] ?? record.fields[header.indexOf(source)]!.trim()));
   };
-  return { row, finish: (text) => finishAreas(fileName, text(), format, rowsRead, context, collector) };
+  const finish = (text: () => string): ParseResult | undefined => {
+    if (!conversion) return finishAreas(fileName, text(), format, rowsRead, context, collector);
+    if (collector.errors.length === 0 && converted.length === 0) {
+      collector.add(0, 'no-data-rows', `no row names an area of the monitor (${[...skipped.values()].map((s) => `${s.count} skipped: ${s.reason}`).join('; ')})`);
+    }
+    if (collector.errors.length > 0) return undefined;
+    const table = convertedTable(conversion, converted, context.areaSources[format.replaces]);
+    const result = finishAreas(fileName, table, format, rowsRead, context, collector);
+    return result?.ok && result.kind === 'areas' ? { ...result, skipped: [...skipped.values()] } : result;
+  };
+  return { row, finish };
+}
+
+/** One CSV field for a table the import writes itself (read back with readTable: `;`, quotes, trimmed). */
+const tableField = (value: string) => (/[;"\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+
+/**
+ * The native table text for a converted file: the rows of the table loaded before whose group (PO, VO)
+ * the file does not hold, then the file's own rows; header in the native layout, `;` separated.
+ */
+function convertedTable(conversion: AreaConversion, rows: readonly string[][], current: string | undefined): string {
+  const nativeColumns = conversion.columns.map(([native]) => native);
+  const groupIndex = nativeColumns.indexOf(conversion.replaceGroups.nativeColumn);
+  const { groupOf } = conversion.replaceGroups;
+  const groups = new Set(rows.map((r) => groupOf(r[groupIndex]!)));
+  const kept = current
+    ? readTable(current)
+        .filter((r) => !groups.has(groupOf(r[conversion.replaceGroups.nativeColumn] ?? '')))
+        .map((r) => nativeColumns.map((c) => r[c] ?? ''))
+    : [];
+  return [nativeColumns, ...kept, ...rows].map((r) => r.map(tableField).join(';')).join('\n') + '\n';
 }
 
 function finishAreas(fileName: string, text: string, format: AreaFileFormat, rowsRead: number, context: ParseContext, collector: ErrorCollector): ParseResult | undefined {
