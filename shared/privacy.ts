@@ -21,3 +21,22 @@ export const VENTILE_MIN_REGIONS = 20;
 
 /** An item's mean is not shown when more than this share answered "weet ik niet". */
 export const MAX_DONT_KNOW_SHARE = 0.5;
+
+/**
+ * Bot protection of the public forms (Regioscan, registration), without cookies or outside services.
+ * A form post that arrives sooner than this many seconds after step 1 was sent is refused as "too fast"
+ * (a person needs longer; a script does not). FORM_MIN_FILL_SECONDS in the environment replaces both
+ * (0 in the tests that post forms at machine speed).
+ */
+export const REGIOSCAN_MIN_FILL_SECONDS = 8;
+export const REGISTRATION_MIN_FILL_SECONDS = 10;
+
+/**
+ * Most stored submissions per network address per hour. The Regioscan's limit leaves room for a
+ * meeting of colleagues behind one office address; a region registers once. The count is kept under a
+ * keyed HMAC of the address and the hour (never the address) and expires after RATE_LIMIT_TTL_SECONDS.
+ * FORM_RATE_LIMIT_PER_HOUR in the environment replaces both (the tests and the local benchmark).
+ */
+export const REGIOSCAN_SUBMITS_PER_IP_PER_HOUR = 60;
+export const REGISTRATIONS_PER_IP_PER_HOUR = 5;
+export const RATE_LIMIT_TTL_SECONDS = 2 * 3600;

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { runtimeConfig } from '../../shared/config/runtime.ts';
+import { stampForStep } from '../../shared/forms/bot-check.ts';
 import { httpError } from '../../shared/http/errors.ts';
 import { apiHandler } from '../../shared/http/handler.ts';
 import { parseBody } from '../../shared/http/request.ts';
@@ -22,5 +24,9 @@ export const handler = apiHandler(async (event) => {
       ? { action: 'vorige' }
       : { action: 'volgende' };
   const outcome = navigate(current, nav, stateFromForm(form), randomUUID);
-  return htmlResponse(outcome.errors.length > 0 ? 422 : 200, renderRegistrationStep(outcome.step, outcome.state, outcome.errors));
+  // The bot check's clock starts when step 1 is sent (the static step 1 cannot hold a signed stamp).
+  const state = outcome.state.registrationId
+    ? { ...outcome.state, gestart: await stampForStep(runtimeConfig(), 'registration', outcome.state.registrationId, outcome.state.gestart, new Date()) }
+    : outcome.state;
+  return htmlResponse(outcome.errors.length > 0 ? 422 : 200, renderRegistrationStep(outcome.step, state, outcome.errors));
 }, REGISTRATION_SECTION);

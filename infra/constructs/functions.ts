@@ -59,6 +59,9 @@ export class Functions extends Construct {
       ALLOW_DEMO: settings.allowDemo ? 'true' : undefined,
       // Only the local system and tests set the key itself.
       TOKEN_KEY: undefined,
+      // The bot check's defaults (shared/privacy.ts) hold in AWS; only tests override them.
+      FORM_MIN_FILL_SECONDS: undefined,
+      FORM_RATE_LIMIT_PER_HOUR: undefined,
     };
     const environmentFor = (access: readonly Access[]): Record<string, string> => {
       const environment: RuntimeEnvironment = {

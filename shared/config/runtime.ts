@@ -26,6 +26,10 @@ export const runtimeSchema = z.object({
   OPERATOR_EMAIL: z.email().optional(),
   /** "true" where `npm run admin -- demo` may create the made-up demo region (never in production). */
   ALLOW_DEMO: z.enum(['true', 'false']).optional(),
+  /** Replaces the minimum fill time of the public forms (shared/privacy.ts); 0 in tests that post at machine speed. */
+  FORM_MIN_FILL_SECONDS: z.coerce.number().int().min(0).optional(),
+  /** Replaces the hourly submit limits per network address (shared/privacy.ts); tests and the local benchmark only. */
+  FORM_RATE_LIMIT_PER_HOUR: z.coerce.number().int().min(1).optional(),
 });
 
 export type RuntimeConfig = z.infer<typeof runtimeSchema>;

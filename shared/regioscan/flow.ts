@@ -8,6 +8,7 @@ import {
   submissionSchema,
   type RegioscanSubmission,
 } from './validation.ts';
+import { STAMP_FIELD } from '../forms/bot-fields.ts';
 import { emailField, fieldErrors, type FieldError } from '../forms/fields.ts';
 import { firstIncompleteStep as firstIncomplete, navigateSteps, type Navigation, type StepForm, type StepOutcome } from '../forms/steps.ts';
 
@@ -48,6 +49,8 @@ export interface FlowState {
   toestemming?: boolean;
   /** The respondent came from the check page via "Wijzig": "Volgende" goes back there. */
   fromCheck: boolean;
+  /** The signed time step 1 was sent (the bot check's minimum fill time, shared/forms/bot-check.ts). */
+  gestart?: string;
 }
 
 /** Longest value we keep from any form field; longer input is cut off and then fails validation. */
@@ -76,6 +79,7 @@ export function stateFromForm(form: URLSearchParams): FlowState {
     email: get('email')?.trim() || undefined,
     toestemming: get('toestemming') === 'ja',
     fromCheck: get('controle') === '1',
+    gestart: get(STAMP_FIELD) || undefined,
   };
 }
 

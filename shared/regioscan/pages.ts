@@ -18,7 +18,8 @@ import {
 import { CHECK_STEP, EMAIL_STEP, STEPS, TOTAL_STEPS, stepAt, type FlowState } from './flow.ts';
 import { bandFor, themeById, type ThemeScore } from './scoring.ts';
 import type { FieldError } from '../forms/fields.ts';
-import { FORM_SCRIPT, errorFor, errorId, errorMessage, errorSummary as formErrorSummary, radio } from '../web/form.ts';
+import { STAMP_FIELD } from '../forms/bot-fields.ts';
+import { FORM_SCRIPT, errorFor, errorId, errorMessage, errorSummary as formErrorSummary, honeypotField, radio } from '../web/form.ts';
 
 /** Where the HTML form posts: from the route table, so a page can never post where no route is. */
 export const STEP_ACTION = routePath('regioscanStep');
@@ -89,6 +90,7 @@ function hiddenState(state: FlowState, shown: ReadonlySet<string>): string {
     ['email', state.email],
     ['toestemming', state.toestemming ? 'ja' : undefined],
     ['controle', state.fromCheck ? '1' : undefined],
+    [STAMP_FIELD, state.gestart],
   ];
   return fields
     .filter(([name, value]) => value !== undefined && !shown.has(name))
@@ -117,16 +119,19 @@ export interface PageContent {
   main: string;
 }
 
-function formPage(number: number, state: FlowState, errors: readonly FieldError[], body: string, shown: string[], primary: string, action = STEP_ACTION): PageContent {
+function formPage(number: number, state: FlowState, errors: readonly FieldError[], body: string, shown: string[], primary: string, action = STEP_ACTION, notice = ''): PageContent {
   const step = stepAt(number);
-  const title = `${errors.length ? 'Fout: ' : ''}${step.title} (stap ${number} van ${TOTAL_STEPS}) - Regioscan`;
+  const title = `${errors.length || notice ? 'Fout: ' : ''}${step.title} (stap ${number} van ${TOTAL_STEPS}) - Regioscan`;
   const main = html([
+    notice,
     formErrorSummary(errors, fieldAnchor),
     stepHeading(number, step.title),
     `<form method="post" action="${action}" novalidate class="maoj-form">`,
     `<input type="hidden" name="stap" value="${number}">`,
     hiddenState(state, new Set(shown)),
     body,
+    // The honeypot sits in the form that posts to the submit route, where it is checked.
+    action === SUBMIT_ACTION ? honeypotField() : '',
     buttons(number, primary, action === STEP_ACTION ? undefined : action),
     '</form>',
   ]);
@@ -180,13 +185,13 @@ function emailStepBody(state: FlowState, errors: readonly FieldError[]): string 
 }
 
 /** One step of the Regioscan form as a whole page; the static site renders step 1 the same way. */
-export function renderStepPage(number: number, state: FlowState, errors: readonly FieldError[] = []): string {
-  const { title, main } = stepContent(number, state, errors);
+export function renderStepPage(number: number, state: FlowState, errors: readonly FieldError[] = [], notice = ''): string {
+  const { title, main } = stepContent(number, state, errors, notice);
   return renderDocument({ title, path: '/regioscan/', main, scripts: [REGIOSCAN_SCRIPT] });
 }
 
 /** Title and main content of one step of the Regioscan form (1-based), with the errors found in it. */
-export function stepContent(number: number, state: FlowState, errors: readonly FieldError[] = []): PageContent {
+export function stepContent(number: number, state: FlowState, errors: readonly FieldError[] = [], notice = ''): PageContent {
   const step = stepAt(number);
   switch (step.kind) {
     case 'over-u':
@@ -210,7 +215,7 @@ export function stepContent(number: number, state: FlowState, errors: readonly F
     case 'controle':
       return formPage(number, state, errors, `<p class="utrecht-paragraph">Kijk of uw antwoorden kloppen. Wilt u iets veranderen? Kies dan "Wijzig".</p>\n${checkPageBody(state)}`, [], 'Antwoorden kloppen');
     case 'e-mail':
-      return formPage(number, state, errors, emailStepBody(state, errors), ['email', 'toestemming'], 'Versturen', SUBMIT_ACTION);
+      return formPage(number, state, errors, emailStepBody(state, errors), ['email', 'toestemming'], 'Versturen', SUBMIT_ACTION, notice);
   }
 }
 

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { STAMP_FIELD } from '../forms/bot-fields.ts';
 import { fieldErrors, type FieldError } from '../forms/fields.ts';
 import { firstIncompleteStep as firstIncomplete, navigateSteps, type Navigation, type StepForm, type StepOutcome } from '../forms/steps.ts';
 import {
@@ -86,6 +87,8 @@ export interface FlowState {
   bevestiging: boolean;
   /** The visitor came from the check page via "Wijzig": "Volgende" goes back there. */
   fromCheck: boolean;
+  /** The signed time step 1 was sent (the bot check's minimum fill time, shared/forms/bot-check.ts). */
+  gestart?: string;
 }
 
 export const CONTACT_KEYS = ['name', 'role', 'email', 'phone'] as const;
@@ -129,6 +132,7 @@ export function stateFromForm(form: URLSearchParams): FlowState {
     contactSwv: contact('contactSwv'),
     bevestiging: get('bevestiging') === 'ja',
     fromCheck: get('controle') === '1',
+    gestart: get(STAMP_FIELD) || undefined,
   };
 }
 

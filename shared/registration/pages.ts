@@ -2,7 +2,8 @@ import { findGemeente, gemeentenByProvincie } from '../areas/gemeenten.ts';
 import type { Area } from '../areas/model.ts';
 import type { FieldError } from '../forms/fields.ts';
 import { routePath } from '../routes.ts';
-import { FORM_SCRIPT, checkbox, errorFor, errorId, errorMessage, errorSummary, textField } from '../web/form.ts';
+import { STAMP_FIELD } from '../forms/bot-fields.ts';
+import { FORM_SCRIPT, checkbox, errorFor, errorId, errorMessage, errorSummary, honeypotField, textField } from '../web/form.ts';
 import { esc, html } from '../web/html.ts';
 import { renderDocument } from '../web/layout.ts';
 import { coverageWarnings, suggestedSwvs } from './coverage.ts';
@@ -81,6 +82,7 @@ function hiddenState(state: FlowState, shown: ReadonlySet<string>): string {
     ),
     ['bevestiging', state.bevestiging ? 'ja' : undefined],
     ['controle', state.fromCheck ? '1' : undefined],
+    [STAMP_FIELD, state.gestart],
   ];
   return fields
     .filter(([name, value]) => value !== undefined && !shown.has(name))
@@ -105,17 +107,20 @@ function buttons(number: number, primaryLabel: string, onCheckPage: boolean): st
 </div>`;
 }
 
-function formPage(number: number, state: FlowState, errors: readonly FieldError[], body: string, shown: string[], primary: string): PageContent {
+function formPage(number: number, state: FlowState, errors: readonly FieldError[], body: string, shown: string[], primary: string, notice = ''): PageContent {
   const step = stepAt(number);
   const onCheckPage = number === CHECK_STEP;
-  const title = `${errors.length ? 'Fout: ' : ''}${step.title} (stap ${number} van ${TOTAL_STEPS}) - Aanmelden`;
+  const title = `${errors.length || notice ? 'Fout: ' : ''}${step.title} (stap ${number} van ${TOTAL_STEPS}) - Aanmelden`;
   const main = html([
+    notice,
     errorSummary(errors, anchorFor(state)),
     stepHeading(number, step.title),
     `<form method="post" action="${onCheckPage ? submitAction() : stepAction()}" novalidate class="maoj-form maoj-registration">`,
     `<input type="hidden" name="stap" value="${number}">`,
     hiddenState(state, new Set(shown)),
     body,
+    // The honeypot sits in the form that posts to the submit route, where it is checked.
+    onCheckPage ? honeypotField() : '',
     buttons(number, primary, onCheckPage),
     '</form>',
   ]);
@@ -312,7 +317,7 @@ function checkStep(state: FlowState): string {
 }
 
 /** Title and main content of one step of the registration form (1-based), with the errors found in it. */
-export function registrationStepContent(number: number, state: FlowState, errors: readonly FieldError[] = []): PageContent {
+export function registrationStepContent(number: number, state: FlowState, errors: readonly FieldError[] = [], notice = ''): PageContent {
   const step = stepAt(number);
   const next = number === CHECK_STEP - 1 || state.fromCheck ? 'Naar controle' : 'Volgende stap';
   switch (step.kind) {
@@ -327,13 +332,13 @@ export function registrationStepContent(number: number, state: FlowState, errors
     case 'bevestigen':
       return formPage(number, state, errors, confirmStep(state, errors), ['bevestiging'], next);
     case 'controle':
-      return formPage(number, state, errors, checkStep(state), [], 'Aanmelding versturen');
+      return formPage(number, state, errors, checkStep(state), [], 'Aanmelding versturen', notice);
   }
 }
 
 /** One step of the registration form as a whole page; the static site renders step 1 the same way. */
-export function renderRegistrationStep(number: number, state: FlowState, errors: readonly FieldError[] = []): string {
-  const { title, main } = registrationStepContent(number, state, errors);
+export function renderRegistrationStep(number: number, state: FlowState, errors: readonly FieldError[] = [], notice = ''): string {
+  const { title, main } = registrationStepContent(number, state, errors, notice);
   return renderDocument({ title, path: PATH, main, scripts: [FORM_SCRIPT] });
 }
 

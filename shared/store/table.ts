@@ -29,6 +29,8 @@ export const MAIL_QUEUE_PENDING = 'MAIL#pending';
 export const MAIL_QUEUE_DEAD = 'MAIL#dead';
 /** The daily email counter of one address, under a one-way hash, one item per calendar day (UTC). */
 export const mailLimitKey = (addressHash: string, day: string): ItemKey => ({ pk: `MAILLIMIT#${addressHash}#${day}`, sk: 'WINDOW' });
+/** Form submits per network address and hour: a keyed HMAC of form, hour and address, never the address. */
+export const rateLimitKey = (windowHash: string): ItemKey => ({ pk: `RATELIMIT#${windowHash}`, sk: 'WINDOW' });
 
 // Context figures: the live snapshot pointer and one item per imported file.
 export const INDICATOR_POINTER_KEY: ItemKey = { pk: 'INDICATORS', sk: 'CURRENT' };

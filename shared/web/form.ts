@@ -1,4 +1,5 @@
 import type { FieldError } from '../forms/fields.ts';
+import { HONEYPOT_FIELD } from '../forms/bot-fields.ts';
 import { esc } from './html.ts';
 
 /**
@@ -76,5 +77,31 @@ export function textField(o: TextFieldOptions): string {
   ${o.description ? `<p id="${esc(o.name)}-uitleg" class="utrecht-form-field-description">${esc(o.description)}</p>` : ''}
   ${errorMessage(o.name, o.error)}
   <div class="utrecht-form-field__input">${input}</div>
+</div>`;
+}
+
+/**
+ * The honeypot of the bot check (shared/forms/bot-check.ts): a text field people never meet. It is
+ * off screen, hidden from screen readers (aria-hidden) and out of the tab order (tabindex -1, so no
+ * focusable element sits inside aria-hidden), and browsers are asked not to fill it. A script that
+ * fills every field fills it too; the submit route then refuses the post.
+ */
+export function honeypotField(): string {
+  return `<div class="maoj-hp" aria-hidden="true">
+  <label for="${HONEYPOT_FIELD}">Laat dit veld leeg</label>
+  <input type="text" id="${HONEYPOT_FIELD}" name="${HONEYPOT_FIELD}" value="" tabindex="-1" autocomplete="off">
+</div>`;
+}
+
+/**
+ * A message above a form shown again after a refused post (too fast, too many): it takes focus like the
+ * error summary, so keyboard and screen-reader users hear it first. The answers stay in the form.
+ */
+export function formNotice(title: string, message: string): string {
+  return `<div class="utrecht-alert utrecht-alert--warning maoj-error-summary" tabindex="-1" data-error-summary>
+  <div role="alert">
+    <h2 class="utrecht-heading-2">${esc(title)}</h2>
+    <p class="utrecht-paragraph">${esc(message)}</p>
+  </div>
 </div>`;
 }

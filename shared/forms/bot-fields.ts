@@ -1,0 +1,9 @@
+/**
+ * The field names of the bot check (shared/forms/bot-check.ts), apart so that pages (also those the
+ * static site renders) need not load the check's crypto and AWS code.
+ */
+
+/** The honeypot: a plausible name, so a script fills it. */
+export const HONEYPOT_FIELD = 'website';
+/** The signed start time carried from step to step: `<epoch seconds>.<HMAC>`. */
+export const STAMP_FIELD = 'gestart';
