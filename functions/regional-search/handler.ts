@@ -1,11 +1,11 @@
-import { searchAreas, MAX_QUERY_LENGTH } from '../../shared/areas/search.ts';
+import { MAX_QUERY_LENGTH } from '../../shared/areas/search.ts';
+import { searchIndexFor } from '../../shared/areas/search-index.ts';
 import { httpError } from '../../shared/http/errors.ts';
 import { apiHandler } from '../../shared/http/handler.ts';
-import { REGIONAL_SECTION } from '../../shared/regional/view.ts';
 import { htmlResponse } from '../../shared/http/response.ts';
 import { liveView } from '../../shared/imports/live-view.ts';
 import { renderSearchPage } from '../../shared/regional/search-page.ts';
-import { areaPath } from '../../shared/regional/view.ts';
+import { areaPath, REGIONAL_SECTION } from '../../shared/regional/view.ts';
 import { renderDocument } from '../../shared/web/layout.ts';
 
 /** GET /api/gebieden/zoek?q=...: one exact hit goes straight to its page, otherwise a list of hits. */
@@ -16,8 +16,8 @@ export const handler = apiHandler(async (event) => {
   }
   const view = await liveView();
   if (!view) throw httpError('NO_FIGURES_YET');
-  const { exact, matches } = searchAreas(view.areas.values(), query);
-  if (exact) return { statusCode: 303, headers: { location: areaPath(exact), 'cache-control': 'no-store' }, body: '' };
-  const page = renderSearchPage(query, matches);
+  const result = searchIndexFor(view).search(query);
+  if (result.exact) return { statusCode: 303, headers: { location: areaPath(result.exact), 'cache-control': 'no-store' }, body: '' };
+  const page = renderSearchPage(query, result);
   return htmlResponse(200, renderDocument({ ...page, path: '/gebieden/', noindex: true }));
 }, REGIONAL_SECTION);
