@@ -21,6 +21,14 @@ describe('GET /api/gebieden/zoek', () => {
     ['PO 27-07', '/gebieden/swv-po/po-27-07/'],
     ['po2707', '/gebieden/swv-po/po-27-07/'],
     ["'s-Gravenhage", '/gebieden/gemeente/gm0518/'],
+    ['den haag', '/gebieden/gemeente/gm0518/'],
+    ['Den Haag', '/gebieden/gemeente/gm0518/'],
+    ['sGravenhage', '/gebieden/gemeente/gm0518/'],
+    ['den bosch', '/gebieden/gemeente/gm0796/'],
+    ["'s-Hertogenbosch", '/gebieden/gemeente/gm0796/'],
+    ['Bergen (L.)', '/gebieden/gemeente/gm0893/'],
+    ['3511', '/gebieden/gemeente/gm0344/'],
+    ['3511 AB', '/gebieden/gemeente/gm0344/'],
   ])('%s goes straight to %s', async (q, path) => {
     const res = await get(`/api/gebieden/zoek?q=${encodeURIComponent(q)}`);
     expect(res.status).toBe(303);
@@ -36,6 +44,43 @@ describe('GET /api/gebieden/zoek', () => {
     const none = await get('/api/gebieden/zoek?q=Atlantis');
     expect(none.status).toBe(200);
     expect(await none.text()).toContain('Geen gebied gevonden voor &quot;Atlantis&quot;');
+  });
+
+  it('a small typo finds the area, in a list (no guess is taken as the answer)', async () => {
+    const res = await get('/api/gebieden/zoek?q=Amsterdm');
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain('Bedoelde u');
+    expect(html).toContain('href="/gebieden/gemeente/gm0363/">Amsterdam</a>');
+  });
+
+  it('"Utrecht" offers the gemeente, the provincie and the SWVs, jeugdregio and provincie of the gemeente', async () => {
+    const res = await get('/api/gebieden/zoek?q=Utrecht');
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain('href="/gebieden/gemeente/gm0344/"');
+    expect(html).toContain('Gebieden waar de gemeente Utrecht bij hoort');
+    expect(html).toContain('href="/gebieden/swv-po/po-26-01/"');
+    expect(html).toContain('href="/gebieden/swv-vo/vo-26-01/"');
+    expect(html).toContain('href="/gebieden/jeugdregio/jz22/"');
+    expect(html).toContain('href="/gebieden/provincie/pv26/"');
+  });
+
+  it('a postcode in a gemeente split over SWVs lists the gemeente and the SWVs of that postcode', async () => {
+    const res = await get('/api/gebieden/zoek?q=3198');
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain('Postcodegebied 3198 ligt in de gemeente <a class="utrecht-link" href="/gebieden/gemeente/gm0599/">Rotterdam</a>');
+    expect(html).toContain('hoort bij geen samenwerkingsverband');
+    const city = await (await get('/api/gebieden/zoek?q=3011')).text();
+    expect(city).toContain('href="/gebieden/swv-po/po-28-06/"');
+    expect(city).toContain('href="/gebieden/swv-vo/vo-28-10/"');
+  });
+
+  it('an unknown postcode says so', async () => {
+    const res = await get('/api/gebieden/zoek?q=0999');
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('Postcode 0999 staat niet in de postcodetabel');
   });
 
   it('refuses an overly long search with a Dutch message', async () => {
