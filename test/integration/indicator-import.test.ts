@@ -7,6 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { incomingKeysFromEvent, PREFIXES, readLiveSnapshot, readPointer, runImport, type ImportDeps } from '../../shared/imports/run.ts';
 import { validateSnapshot } from '../../shared/imports/validate.ts';
+import { searchAreas } from '../../shared/areas/search.ts';
+import { renderAreaPage } from '../../shared/regional/area-page.ts';
+import { buildRegionalView } from '../../shared/regional/view.ts';
 import { INDICATOR_POINTER_KEY } from '../../shared/store/table.ts';
 import { seedFiles } from '../../shared/imports/seed.ts';
 import { dynamoClient, ensureTable } from '../../scripts/local/emulators.ts';
@@ -299,4 +302,84 @@ describe('what the import writes, and in which order', () => {
     const out = await s3.send(new ListObjectsV2Command({ Bucket: own.bucket, Prefix: prefix }));
     return (out.Contents ?? []).map((o) => o.Key!);
   }
+});
+
+/**
+ * DUO's own SWV address files (issue 9, point 4): dropped as DUO publishes them, the names appear on
+ * the SWV pages of the published snapshot and in the search over the live view. TESTDATA fixtures:
+ * real SWV codes, invented names.
+ */
+describe("DUO's SWV address files through the real import", () => {
+  const DUO_PO = 'TESTDATA_duo-swv-adressen-po.csv';
+  const DUO_VO = 'TESTDATA_duo-swv-adressen-vo.csv';
+  const fixture = (name: string) => readFileSync(path.join('test/fixtures/indicators', name));
+  let duo: ImportDeps;
+
+  beforeAll(async () => {
+    const bucket = `imports-${randomUUID().slice(0, 8)}`;
+    await s3.send(new CreateBucketCommand({ Bucket: bucket }));
+    const tableName = `test-${randomUUID()}`;
+    await ensureTable(inject('dynamodbEndpoint'), tableName);
+    duo = { ...deps, bucket, tableName };
+    for (const file of seedFiles()) await s3.send(new PutObjectCommand({ Bucket: bucket, Key: `${PREFIXES.incoming}${file.fileName}`, Body: file.bytes }));
+    expect((await runImport(duo)).published).toBe(true);
+  });
+
+  const liveView = async () => buildRegionalView((await readLiveSnapshot(duo))!);
+
+  it('accepts the DUO PO file unchanged: the PO SWV pages carry the new names, and search finds them', async () => {
+    await s3.send(new PutObjectCommand({ Bucket: duo.bucket, Key: `${PREFIXES.incoming}${DUO_PO}`, Body: fixture(DUO_PO) }));
+    const report = await runImport(duo);
+    expect(report.quarantined).toEqual([]);
+    expect(report.accepted).toEqual([{ file: DUO_PO, formatId: 'duo-swv-adressen', rows: 4 }]);
+    expect(report.published).toBe(true);
+
+    const view = await liveView();
+    expect(validateSnapshot(JSON.parse(JSON.stringify(view.snapshot))).ok).toBe(true);
+    const po = view.areas.get('PO 20-01')!;
+    expect(po).toMatchObject({ name: 'Samenwerkingsverband TESTDATA Noord', hasOwnName: true });
+    expect(view.areas.get('PO 28-01')?.name).toBe('SWV TESTDATA Zuidwest & Kust');
+    const page = renderAreaPage(view, po);
+    expect(page.title).toContain('Samenwerkingsverband TESTDATA Noord');
+    expect(page.main).toContain('Samenwerkingsverband TESTDATA Noord');
+    // The figures stay: the names file changes names only. VO has no names yet.
+    expect(view.snapshot.figures.some((f) => f.areaCode === 'PO 20-01' && f.indicatorId === 'inwoners')).toBe(true);
+    expect(view.areas.get('VO 20-01')).toMatchObject({ name: 'Samenwerkingsverband VO 20-01', hasOwnName: false });
+
+    expect(searchAreas(view.areas.values(), 'Samenwerkingsverband TESTDATA Noord').exact?.code).toBe('PO 20-01');
+    expect(searchAreas(view.areas.values(), 'testdata zuidwest').matches.map((a) => a.code)).toContain('PO 28-01');
+    expect(searchAreas(view.areas.values(), 'Passend Onderwijs TESTDATA Zuid').matches.map((a) => a.code)).toContain('PO 31-06');
+  });
+
+  it('accepts the DUO VO file unchanged: the VO names join the PO names', async () => {
+    await s3.send(new PutObjectCommand({ Bucket: duo.bucket, Key: `${PREFIXES.incoming}${DUO_VO}`, Body: fixture(DUO_VO) }));
+    const report = await runImport(duo);
+    expect(report.quarantined).toEqual([]);
+    expect(report.accepted).toEqual([{ file: DUO_VO, formatId: 'duo-swv-adressen', rows: 3 }]);
+
+    const view = await liveView();
+    expect(view.areas.get('VO 27-08')).toMatchObject({ name: 'SWV VO TESTDATA Hoofdstad', hasOwnName: true });
+    expect(view.areas.get('PO 27-07')).toMatchObject({ name: 'Samenwerkingsverband TESTDATA Hoofdstad PO', hasOwnName: true });
+    expect(renderAreaPage(view, view.areas.get('VO 20-01')!).title).toContain('Samenwerkingsverband VO TESTDATA Noord');
+
+    const hits = searchAreas(view.areas.values(), 'TESTDATA Hoofdstad').matches.map((a) => a.code);
+    expect(hits).toEqual(expect.arrayContaining(['PO 27-07', 'VO 27-08']));
+    expect(searchAreas(view.areas.values(), 'Passend Onderwijs VO TESTDATA Oost').exact?.code).toBe('VO 21-01');
+  });
+
+  it('quarantines a DUO file with a wrong code, with its line and column, and the names stay', async () => {
+    const name = 'TESTDATA_duo-swv-adressen-fout.csv';
+    const text = fixture(DUO_PO).toString('utf8').replace('PO 28-01', 'PO 28-1 ');
+    await s3.send(new PutObjectCommand({ Bucket: duo.bucket, Key: `${PREFIXES.incoming}${name}`, Body: Buffer.from(text) }));
+    const before = await readPointer(duo);
+    const report = await runImport(duo);
+    expect(report.accepted).toEqual([]);
+    const entry = report.quarantined.find((q) => q.file === name)!;
+    const body = JSON.parse(await (await s3.send(new GetObjectCommand({ Bucket: duo.bucket, Key: entry.report }))).Body!.transformToString()) as {
+      errors: { line: number; column?: string; code: string }[];
+    };
+    expect(body.errors.map((e) => ({ line: e.line, column: e.column, code: e.code }))).toEqual([{ line: 4, column: 'ADMINISTRATIENUMMER', code: 'value-invalid' }]);
+    expect(await readPointer(duo)).toEqual(before);
+    expect((await liveView()).areas.get('PO 28-01')?.name).toBe('SWV TESTDATA Zuidwest & Kust');
+  });
 });

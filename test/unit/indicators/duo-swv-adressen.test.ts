@@ -55,7 +55,7 @@ describe('DUO SWV address files (duo-swv-adressen)', () => {
   test('search finds the SWVs by their new names', () => {
     const result = areas(parseFile(PO));
     const { matches } = searchAreas(result.areaSet.areas.values(), 'testdata zuidwest');
-    expect(matches.map((a) => a.code)).toEqual(['PO 28-01']);
+    expect(matches.map((a) => a.code)).toContain('PO 28-01');
     expect(searchAreas(result.areaSet.areas.values(), 'Stichting Passend Onderwijs TESTDATA Zuid').exact?.code).toBe('PO 31-06');
   });
 
