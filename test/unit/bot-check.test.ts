@@ -1,0 +1,173 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { describe, expect, it } from 'vitest';
+import { runtimeSchema } from '../../shared/config/runtime.ts';
+import {
+  HONEYPOT_FIELD,
+  STAMP_FIELD,
+  checkFillTime,
+  clientIp,
+  ensureStamp,
+  honeypotFilled,
+  minFillSeconds,
+  rateLimitedResponse,
+  signStamp,
+  submitsPerHour,
+  verifyStamp,
+} from '../../shared/forms/bot-check.ts';
+import {
+  REGIOSCAN_MIN_FILL_SECONDS,
+  REGIOSCAN_SUBMITS_PER_IP_PER_HOUR,
+  REGISTRATION_MIN_FILL_SECONDS,
+  REGISTRATIONS_PER_IP_PER_HOUR,
+} from '../../shared/privacy.ts';
+import { EMAIL_STEP, emptyState } from '../../shared/regioscan/flow.ts';
+import { renderStepPage } from '../../shared/regioscan/pages.ts';
+import { CHECK_STEP, emptyState as emptyRegistration } from '../../shared/registration/flow.ts';
+import { renderRegistrationStep } from '../../shared/registration/pages.ts';
+import { rateWindow } from '../../shared/store/rate-limit.ts';
+import { honeypotField } from '../../shared/web/form.ts';
+
+const key = randomBytes(32);
+const id = randomUUID();
+const t0 = new Date('2026-03-03T10:00:00Z');
+const later = (seconds: number) => new Date(t0.getTime() + seconds * 1000);
+
+describe('signed start time', () => {
+  it('verifies its own stamp and gives its time', () => {
+    const stamp = signStamp(key, 'regioscan', id, t0);
+    expect(stamp).toMatch(/^\d+\.[0-9a-f]{64}$/);
+    expect(verifyStamp(key, 'regioscan', id, stamp)).toBe(t0.getTime() / 1000);
+  });
+
+  it('refuses a stamp for another id, another form, another key, or with another time', () => {
+    const stamp = signStamp(key, 'regioscan', id, t0);
+    expect(verifyStamp(key, 'regioscan', randomUUID(), stamp)).toBeUndefined();
+    expect(verifyStamp(key, 'registration', id, stamp)).toBeUndefined();
+    expect(verifyStamp(randomBytes(32), 'regioscan', id, stamp)).toBeUndefined();
+    const [seconds, mac] = stamp.split('.');
+    expect(verifyStamp(key, 'regioscan', id, `${Number(seconds) - 60}.${mac}`)).toBeUndefined();
+  });
+
+  it('refuses garbage', () => {
+    for (const bad of ['', '1', '1.', '.abc', 'x.y', `1.${'0'.repeat(64)}`, `${'9'.repeat(13)}.${'0'.repeat(64)}`, `1.${'g'.repeat(64)}`, 'a'.repeat(500)]) {
+      expect(verifyStamp(key, 'regioscan', id, bad)).toBeUndefined();
+    }
+    expect(verifyStamp(key, 'regioscan', undefined, signStamp(key, 'regioscan', id, t0))).toBeUndefined();
+  });
+
+  it('keeps a valid stamp and replaces a missing or forged one', () => {
+    const stamp = signStamp(key, 'regioscan', id, t0);
+    expect(ensureStamp(key, 'regioscan', id, stamp, later(100))).toBe(stamp);
+    const fresh = ensureStamp(key, 'regioscan', id, 'forged', later(100));
+    expect(verifyStamp(key, 'regioscan', id, fresh)).toBe(t0.getTime() / 1000 + 100);
+    expect(verifyStamp(key, 'regioscan', id, ensureStamp(key, 'regioscan', id, undefined, t0))).toBe(t0.getTime() / 1000);
+  });
+});
+
+describe('minimum fill time', () => {
+  const min = REGIOSCAN_MIN_FILL_SECONDS;
+  const stamp = signStamp(key, 'regioscan', id, t0);
+
+  it('lets a post through from the minimum on, and refuses it just before', () => {
+    expect(checkFillTime(key, 'regioscan', id, stamp, later(min), min)).toEqual({ ok: true });
+    expect(checkFillTime(key, 'regioscan', id, stamp, later(600), min)).toEqual({ ok: true });
+    // Too fast: the form shown again keeps the same stamp, so sending again a moment later works.
+    expect(checkFillTime(key, 'regioscan', id, stamp, later(min - 1), min)).toEqual({ ok: false, reason: 'too-fast', stamp });
+    expect(checkFillTime(key, 'regioscan', id, stamp, t0, min)).toMatchObject({ ok: false, reason: 'too-fast' });
+  });
+
+  it('treats a missing or forged stamp as too fast, and gives a fresh one for the next try', () => {
+    const missing = checkFillTime(key, 'regioscan', id, undefined, later(min), min);
+    expect(missing).toMatchObject({ ok: false, reason: 'missing' });
+    const forged = checkFillTime(key, 'regioscan', id, `${t0.getTime() / 1000 - 3600}.${'ab'.repeat(32)}`, later(min), min);
+    expect(forged).toMatchObject({ ok: false, reason: 'forged' });
+    const other = checkFillTime(key, 'regioscan', id, signStamp(key, 'registration', id, t0), later(min), min);
+    expect(other).toMatchObject({ ok: false, reason: 'forged' });
+    if (!forged.ok) {
+      expect(verifyStamp(key, 'regioscan', id, forged.stamp)).toBe(t0.getTime() / 1000 + min);
+      // The fresh stamp starts the clock again.
+      expect(checkFillTime(key, 'regioscan', id, forged.stamp, later(min + 1), min).ok).toBe(false);
+      expect(checkFillTime(key, 'regioscan', id, forged.stamp, later(2 * min), min).ok).toBe(true);
+    }
+  });
+
+  it('has no minimum when it is 0 (tests), stamp or not', () => {
+    expect(checkFillTime(key, 'regioscan', id, undefined, t0, 0)).toEqual({ ok: true });
+    expect(checkFillTime(key, 'regioscan', id, stamp, t0, 0)).toEqual({ ok: true });
+  });
+
+  it('reads the minimum and the hourly limits from shared/privacy.ts unless the environment replaces them', () => {
+    const base = { TABLE_NAME: 'table', PUBLIC_URL: 'http://localhost:4321', MAIL_FROM: 'x@example.nl' };
+    const defaults = runtimeSchema.parse(base);
+    expect(minFillSeconds(defaults, 'regioscan')).toBe(REGIOSCAN_MIN_FILL_SECONDS);
+    expect(minFillSeconds(defaults, 'registration')).toBe(REGISTRATION_MIN_FILL_SECONDS);
+    expect(submitsPerHour(defaults, 'regioscan')).toBe(REGIOSCAN_SUBMITS_PER_IP_PER_HOUR);
+    expect(submitsPerHour(defaults, 'registration')).toBe(REGISTRATIONS_PER_IP_PER_HOUR);
+    expect(REGIOSCAN_MIN_FILL_SECONDS).toBeGreaterThan(0);
+    expect(REGISTRATION_MIN_FILL_SECONDS).toBeGreaterThan(0);
+    const overridden = runtimeSchema.parse({ ...base, FORM_MIN_FILL_SECONDS: '0', FORM_RATE_LIMIT_PER_HOUR: '7' });
+    expect(minFillSeconds(overridden, 'registration')).toBe(0);
+    expect(submitsPerHour(overridden, 'regioscan')).toBe(7);
+    expect(() => runtimeSchema.parse({ ...base, FORM_MIN_FILL_SECONDS: '-1' })).toThrow();
+  });
+});
+
+describe('honeypot', () => {
+  it('is filled by any character', () => {
+    expect(honeypotFilled(new URLSearchParams({ gemeente: 'GM0363' }))).toBe(false);
+    expect(honeypotFilled(new URLSearchParams({ [HONEYPOT_FIELD]: '' }))).toBe(false);
+    expect(honeypotFilled(new URLSearchParams({ [HONEYPOT_FIELD]: ' ' }))).toBe(true);
+    expect(honeypotFilled(new URLSearchParams({ [HONEYPOT_FIELD]: 'https://spam.example' }))).toBe(true);
+  });
+
+  it('is hidden from screen readers and out of the tab order, with a label and no autofill', () => {
+    const markup = honeypotField();
+    expect(markup).toMatch(/<div class="maoj-hp" aria-hidden="true">/);
+    expect(markup).toContain(`<label for="${HONEYPOT_FIELD}">Laat dit veld leeg</label>`);
+    expect(markup).toMatch(new RegExp(`<input type="text" id="${HONEYPOT_FIELD}" name="${HONEYPOT_FIELD}" value="" tabindex="-1" autocomplete="off">`));
+  });
+
+  it('sits in the form that posts to the submit route, once, and not in the steps before', () => {
+    const count = (page: string) => page.split(`name="${HONEYPOT_FIELD}"`).length - 1;
+    expect(count(renderStepPage(EMAIL_STEP, emptyState()))).toBe(1);
+    expect(count(renderStepPage(1, emptyState()))).toBe(0);
+    expect(count(renderRegistrationStep(CHECK_STEP, emptyRegistration()))).toBe(1);
+    expect(count(renderRegistrationStep(1, emptyRegistration()))).toBe(0);
+  });
+
+  it('the stamp is carried as a hidden field on every step', () => {
+    const stamp = signStamp(key, 'regioscan', id, t0);
+    for (const n of [2, EMAIL_STEP]) expect(renderStepPage(n, { ...emptyState(), submissionId: id, gestart: stamp })).toContain(`<input type="hidden" name="${STAMP_FIELD}" value="${stamp}">`);
+    expect(renderRegistrationStep(CHECK_STEP, { ...emptyRegistration(), registrationId: id, gestart: stamp })).toContain(`name="${STAMP_FIELD}" value="${stamp}"`);
+  });
+});
+
+describe('client address and rate window', () => {
+  const event = (headers: Record<string, string>, sourceIp = '10.0.0.1') =>
+    ({ headers, requestContext: { http: { sourceIp } } }) as unknown as APIGatewayProxyEventV2;
+
+  it('takes the last X-Forwarded-For entry (the one CloudFront appended), else the source address', () => {
+    expect(clientIp(event({ 'x-forwarded-for': '203.0.113.7' }))).toBe('203.0.113.7');
+    expect(clientIp(event({ 'X-Forwarded-For': '1.2.3.4, 5.6.7.8,  203.0.113.7 ' }))).toBe('203.0.113.7');
+    expect(clientIp(event({ 'x-forwarded-for': '2001:DB8::1' }))).toBe('2001:db8::1');
+    expect(clientIp(event({}))).toBe('10.0.0.1');
+    expect(clientIp(event({ 'x-forwarded-for': ' , ' }))).toBe('10.0.0.1');
+  });
+
+  it('counts per UTC hour and says how long until the next', () => {
+    expect(rateWindow(new Date('2026-03-03T10:59:30Z'))).toEqual({ hour: '2026-03-03T10', secondsLeft: 30, startSeconds: Date.parse('2026-03-03T10:00:00Z') / 1000 });
+    expect(rateWindow(new Date('2026-03-03T11:00:00Z')).secondsLeft).toBe(3600);
+  });
+
+  it('answers 429 with Retry-After, as JSON with a stable code or as the given page', () => {
+    const json = rateLimitedResponse(125);
+    expect(json.statusCode).toBe(429);
+    expect(json.headers?.['retry-after']).toBe('125');
+    expect(JSON.parse(String(json.body)).error).toMatchObject({ code: 'RATE_LIMITED', message: expect.stringContaining('over 3 minuten') });
+    const html = rateLimitedResponse(30, '<p>form</p>');
+    expect(html).toMatchObject({ statusCode: 429, body: '<p>form</p>' });
+    expect(html.headers?.['content-type']).toContain('text/html');
+    expect(html.headers?.['retry-after']).toBe('30');
+  });
+});
