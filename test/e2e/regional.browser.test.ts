@@ -91,6 +91,44 @@ describe('cijfers per gebied, as a new visitor', () => {
     await withScript.close();
   });
 
+  it('forgives: aliases, a typo and a postcode find the area, without JavaScript', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    const search = async (q: string) => {
+      await page.goto(new URL('/gebieden/', system.baseUrl).href);
+      await page.getByLabel('Zoek een gemeente, samenwerkingsverband of regio op naam of code').fill(q);
+      await page.getByRole('button', { name: 'Zoek', exact: true }).click();
+      return h1(page);
+    };
+    expect(await search('den haag')).toMatch(/^Gemeente .s-Gravenhage$/);
+    expect(await search('Den Bosch')).toMatch(/^Gemeente .s-Hertogenbosch$/);
+    expect(await search('sGravenhage')).toMatch(/^Gemeente .s-Gravenhage$/);
+    expect(await search('3511 AB')).toBe('Gemeente Utrecht');
+
+    expect(await search('Amsterdm')).toBe('Zoekresultaten');
+    expect(await page.getByRole('status').innerText()).toContain('Bedoelde u');
+    await page.getByRole('link', { name: 'Amsterdam', exact: true }).click();
+    expect(await h1(page)).toBe('Gemeente Amsterdam');
+
+    expect(await search('Utrecht')).toBe('Zoekresultaten');
+    const groups = page.getByRole('heading', { name: 'Gebieden waar de gemeente Utrecht bij hoort' });
+    expect(await groups.count()).toBe(1);
+    await page.locator('h2:has-text("Gebieden waar de gemeente Utrecht bij hoort") + ul').getByRole('link', { name: /PO 26-01/ }).click();
+    expect(await h1(page)).toMatch(/PO 26-01/);
+
+    expect(await search('3198')).toBe('Zoekresultaten');
+    expect(await page.getByText('Postcodegebied 3198 ligt in de gemeente Rotterdam.').count()).toBe(1);
+    await context.close();
+
+    const withScript = await browser.newContext();
+    const checked = await withScript.newPage();
+    for (const q of ['Amsterdm', 'Utrecht', '3011']) {
+      await checked.goto(new URL(`/api/gebieden/zoek?q=${q}`, system.baseUrl).href);
+      expect(await axeViolations(checked), q).toEqual([]);
+    }
+    await withScript.close();
+  });
+
   it('has no axe violations on the index, maps and area pages', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
