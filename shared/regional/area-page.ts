@@ -19,6 +19,7 @@ import {
   STATE_WORDS,
 } from './format.ts';
 import { areaCsvPath, areaPath, AREA_KIND_ORDER, mapPath, type RegionalView } from './view.ts';
+import { routePath } from '../routes.ts';
 
 /**
  * The page of one area: per theme, per indicator the latest figure next to Nederland, a bar chart
@@ -309,7 +310,7 @@ export function comparisonForm(view: RegionalView, area: PublishedArea, comparis
       fields.push(`<div class="utrecht-form-field utrecht-form-field--select maoj-compare-field"><div class="utrecht-form-field__label"><label class="utrecht-form-label" for="${id}">${esc(label)}</label></div><div class="utrecht-form-field__input"><select class="utrecht-select utrecht-select--html-select" id="${id}" name="met"><option value="">Geen</option>${options}</select></div></div>`);
     }
   }
-  return `<form class="maoj-form maoj-compare-form" method="get" action="/api/gebieden/vergelijk" novalidate>
+  return `<form class="maoj-form maoj-compare-form" method="get" action="${routePath('regionalCompare', 'GET')}" novalidate>
 <input type="hidden" name="gebied" value="${esc(area.code)}">
 <fieldset class="utrecht-form-fieldset"><legend class="utrecht-form-fieldset__legend">Vergelijk ${esc(area.name)} met</legend>
 <p class="utrecht-paragraph utrecht-form-field-description">Kies de gebieden die u naast ${esc(area.name)} wilt zien. Nederland staat er altijd bij.</p>

@@ -2,15 +2,16 @@ import type { PublishedArea } from '../imports/snapshot.ts';
 import { esc } from '../web/html.ts';
 import type { RenderedPage } from './area-page.ts';
 import { areaPath, type RegionalView } from './view.ts';
+import { routePath } from '../routes.ts';
 
 /** /gebieden/: what the pages are, a search form (the API answers it) and browsing without a postcode. */
 
 export const SEARCH_LABEL = 'Zoek een gemeente, samenwerkingsverband of regio op naam of code';
 
 export function searchForm(value = ''): string {
-  return `<form class="maoj-form maoj-search" method="get" action="/api/gebieden/zoek" role="search" novalidate>
+  return `<form class="maoj-form maoj-search" method="get" action="${routePath('regionalSearch', 'GET')}" role="search" novalidate>
 <div class="utrecht-form-field utrecht-form-field--text"><div class="utrecht-form-field__label"><label class="utrecht-form-label" for="q">${esc(SEARCH_LABEL)}</label></div>
-<div class="utrecht-form-field__description"><p class="utrecht-form-field-description" id="q-uitleg">Bijvoorbeeld: Almere, GM0034, PO 27-07 of Twente.</p></div>
+<div class="utrecht-form-field__description"><p class="utrecht-form-field-description" id="q-uitleg">Een naam, een code of een postcode. Bijvoorbeeld: Almere, Den Haag, GM0034, PO 27-07 of 3511.</p></div>
 <div class="utrecht-form-field__input"><input class="utrecht-textbox utrecht-textbox--html-input" id="q" name="q" type="search" maxlength="100" aria-describedby="q-uitleg" value="${esc(value)}" autocomplete="off"></div></div>
 <div class="maoj-buttons"><button class="utrecht-button utrecht-button--primary-action" type="submit">Zoek</button></div>
 </form>`;
