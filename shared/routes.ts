@@ -49,7 +49,7 @@ export const FUNCTIONS = {
     description: 'Regioscan: next step of the form (HTML, works without JavaScript)',
     timeoutSeconds: 10,
     memoryMb: 512,
-    access: [],
+    access: ['token-key'],
     // A cap: public form.
     reservedConcurrency: 10,
   },
@@ -110,7 +110,7 @@ export const FUNCTIONS = {
     description: 'Aanmelden: next step of the registration form (HTML, works without JavaScript)',
     timeoutSeconds: 10,
     memoryMb: 512,
-    access: [],
+    access: ['token-key'],
     // A cap: public form.
     reservedConcurrency: 5,
   },
@@ -119,7 +119,7 @@ export const FUNCTIONS = {
     description: 'Aanmelden: store a registration and its emails (operators, contacts), then try to send them',
     timeoutSeconds: 10,
     memoryMb: 512,
-    access: ['table-read', 'table-write', 'send-mail'],
+    access: ['table-read', 'table-write', 'send-mail', 'token-key'],
     // A cap: public form.
     reservedConcurrency: 10,
   },
