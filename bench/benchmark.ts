@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -10,9 +10,7 @@ import { resetRuntimeConfig } from '../shared/config/runtime.ts';
 import { dutchDay, type RegionRecord } from '../shared/participation/model.ts';
 import { openRound, type OperatorDeps } from '../shared/participation/operations.ts';
 import { regionAccessKey, newResponseId } from '../shared/participation/tokens.ts';
-import { DONT_KNOW, GRADE_SCALE, GROUP_IDS, LIKERT_SCALE, type GroupId } from '../shared/questionnaires/definition.ts';
-import type { Answers } from '../shared/questionnaires/flow.ts';
-import { itemsOf, type RoundQuestionnaire } from '../shared/questionnaires/tailoring.ts';
+import { GROUP_IDS, type GroupId } from '../shared/questionnaires/definition.ts';
 import { renderReportPdf } from '../shared/report/pdf.ts';
 import { FUNCTIONS, type FunctionName } from '../shared/routes.ts';
 import { closeRound, getRound, storeDemoResponses, storeRegistrationRecord, type Store, type StoredResponse } from '../shared/store/participation-store.ts';
@@ -21,6 +19,7 @@ import { responsePrefix, roundPk } from '../shared/store/table.ts';
 import { dynamoClient, emulatorEnv, ensureTable, freePort, startDynamoDb, startS3 } from '../scripts/local/emulators.ts';
 import { createGateway, listen, type LambdaHandler } from '../scripts/local/gateway.ts';
 import { localS3 } from '../scripts/local/seed.ts';
+import { demoAnswers, generator } from '../shared/participation/demo.ts';
 
 /**
  * `npm run bench -- benchmark [--responses N]`: the benchmark job over 100,000 made-up responses
@@ -56,29 +55,6 @@ const median = (values: number[]) => {
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
-
-/** The demo's deterministic generator and made-up answers (shared/participation/demo.ts), so every run seeds the same answers. */
-function generator(seed: string) {
-  let state = createHash('sha256').update(seed).digest().readUInt32LE(0);
-  return () => {
-    state = (state * 1664525 + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
-
-function madeUpAnswers(rq: RoundQuestionnaire, random: () => number, regionLean: number): Answers {
-  const answers: Answers = {};
-  const lean = regionLean + random() * 1.5;
-  for (const item of itemsOf(rq)) {
-    if (random() < 1 / 12) answers[item.id] = DONT_KNOW.value;
-    else answers[item.id] = LIKERT_SCALE[Math.min(4, Math.max(0, Math.round(lean + random() * 2.5)))]!.value;
-  }
-  answers.rapportcijfer = GRADE_SCALE[Math.min(9, Math.max(0, Math.round(3 + lean * 1.5 + random() * 2.5)))]!;
-  for (const question of rq.background) {
-    if (random() < 0.85) answers[question.id] = question.options[Math.floor(random() * question.options.length)]!.value;
-  }
-  return answers;
-}
 
 /** n split as evenly as possible into `parts` whole numbers. */
 const split = (n: number, parts: number) => Array.from({ length: parts }, (_, i) => Math.floor(n / parts) + (i < n % parts ? 1 : 0));
@@ -201,7 +177,7 @@ try {
       const rq = round.questionnaires[group]!;
       const responses = Array.from({ length: counts[group] }, () => ({
         id: newResponseId(),
-        response: { group, version: rq.version, linkKind: 'personal' as const, answers: madeUpAnswers(rq, random, lean) },
+        response: { group, version: rq.version, linkKind: 'personal' as const, answers: demoAnswers(rq, random, lean) },
       }));
       // storeDemoResponses writes transactions of 90 responses plus the counter; chunks of 90 keep it one per call.
       for (let i = 0; i < responses.length; i += 90) writes.push({ roundId, group, responses: responses.slice(i, i + 90) });

@@ -1,25 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { runtimeConfig } from '../../shared/config/runtime.ts';
 import { stampForStep } from '../../shared/forms/bot-check.ts';
-import { httpError } from '../../shared/http/errors.ts';
 import { apiHandler } from '../../shared/http/handler.ts';
-import { parseBody } from '../../shared/http/request.ts';
+import { formStep, parseBody } from '../../shared/http/request.ts';
 import { htmlResponse } from '../../shared/http/response.ts';
 import { CHECK_STEP, TOTAL_STEPS, navigate, stateFromForm, type Navigation } from '../../shared/regioscan/flow.ts';
 import { renderStepPage, REGIOSCAN_SECTION } from '../../shared/regioscan/pages.ts';
 
-function stepNumber(value: string | null, max: number): number {
-  const n = Number(value);
-  if (!value || !Number.isInteger(n) || n < 1 || n > max) throw httpError('INVALID_STEP');
-  return n;
-}
-
 /** POST /api/regioscan/stap: the next page of the Regioscan form, rendered on the server. */
 export const handler = apiHandler(async (event) => {
   const form = parseBody(event, ['form']).value as URLSearchParams;
-  const current = stepNumber(form.get('stap'), TOTAL_STEPS);
+  const current = formStep(form.get('stap'), TOTAL_STEPS);
   const nav: Navigation = form.has('wijzig')
-    ? { action: 'wijzig', step: stepNumber(form.get('wijzig'), CHECK_STEP - 1) }
+    ? { action: 'wijzig', step: formStep(form.get('wijzig'), CHECK_STEP - 1) }
     : form.get('actie') === 'vorige'
       ? { action: 'vorige' }
       : { action: 'volgende' };

@@ -53,3 +53,10 @@ export function parseBody(event: APIGatewayProxyEventV2, accept: readonly ('json
     throw httpError('MALFORMED_JSON');
   }
 }
+
+/** The step number a form posted (1..max); anything else is a request no page made. */
+export function formStep(value: string | null, max: number, message?: string): number {
+  const n = Number(value);
+  if (!value || !Number.isInteger(n) || n < 1 || n > max) throw httpError('INVALID_STEP', [], undefined, message);
+  return n;
+}

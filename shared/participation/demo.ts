@@ -19,8 +19,8 @@ export const DEMO_REGION_ID = 'voorbeeldregio';
 const OTHER_DEMO_REGIONS = ['b', 'c', 'd', 'e', 'f', 'g'].map((letter) => ({ id: `voorbeeldregio-${letter}`, name: `Voorbeeldregio ${letter.toUpperCase()} (TESTDATA)` }));
 const DEMO_RESPONSES: Record<GroupId, number> = { beleid: 14, uitvoering: 38, 'ouders-jongeren': 27 };
 
-/** A small deterministic generator, so the demo looks the same every time. */
-function generator(seed: string) {
+/** A small deterministic generator, so the demo (and the benchmark script) looks the same every time. */
+export function generator(seed: string) {
   let state = createHash('sha256').update(seed).digest().readUInt32LE(0);
   return () => {
     state = (state * 1664525 + 1013904223) >>> 0;
@@ -28,7 +28,8 @@ function generator(seed: string) {
   };
 }
 
-function demoAnswers(rq: RoundQuestionnaire, random: () => number, regionLean: number): Answers {
+/** One made-up respondent's answers (TESTDATA), leaning with the region. */
+export function demoAnswers(rq: RoundQuestionnaire, random: () => number, regionLean: number): Answers {
   const answers: Answers = {};
   // Each made-up respondent leans a little positive or negative; about 1 in 12 answers is "weet ik niet".
   const lean = regionLean + random() * 1.5;
