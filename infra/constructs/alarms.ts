@@ -5,9 +5,9 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
-import { FilterPattern, MetricFilter, type ILogGroup } from 'aws-cdk-lib/aws-logs';
+import type { ILogGroup } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { DEAD_MAIL_MESSAGE, METRIC_NAMESPACE } from '../../shared/mail/events.ts';
+import { DEAD_MAIL_METRIC, METRIC_NAMESPACE, SERVICE_NAME } from '../../shared/mail/events.ts';
 
 /**
  * Alarms. Every alarm notifies one SNS topic (its alarm action); the environment's `alarmEmail`
@@ -58,25 +58,21 @@ export class Alarms extends Construct {
   }
 
   /**
-   * An email the sender gave up on stays in the table (status dead, queue MAIL#dead) and is logged;
-   * the log line becomes a metric so a person hears about it.
+   * An email the outbox gave up on stays in the table (status dead, queue MAIL#dead); the outbox then
+   * counts it in the DeadMail metric (Powertools Metrics, EMF), so a person hears about it.
+   * `_logGroups` is no longer used (the alarm no longer reads log text); infra/stack.ts still passes it.
    */
-  onDeadMail(logGroups: readonly ILogGroup[]): Alarm {
-    const metricName = 'DeadMail';
-    logGroups.forEach(
-      (logGroup, i) =>
-        new MetricFilter(this, `DeadMailFilter${i}`, {
-          logGroup,
-          filterPattern: FilterPattern.stringValue('$.message', '=', DEAD_MAIL_MESSAGE),
-          metricNamespace: METRIC_NAMESPACE,
-          metricName,
-          metricValue: '1',
-        }),
-    );
+  onDeadMail(_logGroups: readonly ILogGroup[] = []): Alarm {
     return this.notify(
       new Alarm(this, 'DeadMail', {
         alarmDescription: 'The mail sender gave up on an email after its last attempt (see docs/deploy.md, "Dead mail").',
-        metric: new Metric({ namespace: METRIC_NAMESPACE, metricName, period: Duration.minutes(5), statistic: 'Sum' }),
+        metric: new Metric({
+          namespace: METRIC_NAMESPACE,
+          metricName: DEAD_MAIL_METRIC,
+          dimensionsMap: { service: SERVICE_NAME },
+          period: Duration.minutes(5),
+          statistic: 'Sum',
+        }),
         threshold: 1,
         comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
         evaluationPeriods: 1,

@@ -1,6 +1,7 @@
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import { log } from '../log.ts';
+import { flushMetrics, log, logger } from '../log.ts';
 import { renderMessagePage, type MessageLink } from '../web/message-page.ts';
 import { ERRORS, HttpError } from './errors.ts';
 import { wantsHtml } from './request.ts';
@@ -45,7 +46,31 @@ export interface HandlerSection {
   link: MessageLink;
 }
 
-/** Every API handler: a plain async function wrapped in the shared middleware stack. */
+/**
+ * Every log line of a request carries API Gateway's request id as `correlation_id` (set directly with
+ * `setCorrelationId`, so no JMESPath search function is needed); `injectLambdaContext` drops it again
+ * after the request (`resetKeys`).
+ */
+const correlationId: middy.MiddlewareObj<ApiEvent, ApiResult> = {
+  before: (request) => {
+    const requestId = request.event.requestContext?.requestId;
+    if (requestId) logger.setCorrelationId(requestId);
+  },
+};
+
+/** Metrics stored during the request (e.g. a dead email) are written once at its end, also after an error. */
+const metricsFlush: middy.MiddlewareObj<ApiEvent, ApiResult> = { after: flushMetrics, onError: flushMetrics };
+
+/**
+ * Every API handler: a plain async function wrapped in the shared middleware stack. The Logger's
+ * Lambda context and the correlation id are set first and reset last (onError hooks run in reverse
+ * order, so the error response's log line still carries them).
+ */
 export function apiHandler(fn: (event: ApiEvent, context: Context) => Promise<ApiResult>, section?: HandlerSection) {
-  return middy<ApiEvent, ApiResult>().use(errorResponses(section)).handler(fn);
+  return middy<ApiEvent, ApiResult>()
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(correlationId)
+    .use(metricsFlush)
+    .use(errorResponses(section))
+    .handler(fn);
 }

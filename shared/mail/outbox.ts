@@ -3,10 +3,11 @@ import { randomUUID } from 'node:crypto';
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { RuntimeConfig } from '../config/runtime.ts';
-import { log } from '../log.ts';
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import { log, metrics } from '../log.ts';
 import { MAIL_ADDRESS_TTL_SECONDS } from '../privacy.ts';
 import { MAIL_QUEUE_DEAD, MAIL_QUEUE_PENDING, TABLE_KEYS, type ItemKey } from '../store/table.ts';
-import { DEAD_MAIL_MESSAGE } from './events.ts';
+import { DEAD_MAIL_MESSAGE, DEAD_MAIL_METRIC } from './events.ts';
 import type { RenderedEmail } from './rendered.ts';
 
 /**
@@ -282,6 +283,7 @@ async function finish(deps: MailDeps, key: ItemKey, claimed: ClaimedMail, f: Fai
   }
   const fields = { kind: claimed.kind, attempts: f.attempts, errorName: f.errorName, outcome: f.kind };
   log(f.dead ? 'error' : 'warn', f.dead ? DEAD_MAIL_MESSAGE : 'mail failed, will retry', fields);
+  if (f.dead) metrics.addMetric(DEAD_MAIL_METRIC, MetricUnit.Count, 1);
   return f.dead ? 'dead' : 'retry';
 }
 

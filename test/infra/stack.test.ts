@@ -3,7 +3,7 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { CachePolicy, OriginRequestPolicy } from 'aws-cdk-lib/aws-cloudfront';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { ERRORS } from '../../shared/http/errors.ts';
-import { DEAD_MAIL_MESSAGE, METRIC_NAMESPACE } from '../../shared/mail/events.ts';
+import { DEAD_MAIL_METRIC, METRIC_NAMESPACE, SERVICE_NAME } from '../../shared/mail/events.ts';
 import { describe, expect, it } from 'vitest';
 import { loadSettings, parseSettings, type Settings } from '../../infra/environments.ts';
 import { ORIGIN_CHECK_CACHE_TTL, ORIGIN_CHECK_CONCURRENCY } from '../../infra/constructs/origin-check.ts';
@@ -343,16 +343,15 @@ describe.each(environments)('stack for %s', (envName, settings) => {
       }
     });
 
-    it('turns the "mail gave up" log line of every mail-sending function into a metric with an alarm', () => {
-      const senders = (Object.keys(FUNCTIONS) as FunctionName[]).filter((n) => definition(n).access.includes('send-mail'));
-      const filters = Object.values(resourcesOf(s, 'AWS::Logs::MetricFilter'));
-      expect(filters).toHaveLength(senders.length);
-      for (const f of filters) {
-        expect(f.Properties.FilterPattern).toBe(`{ $.message = "${DEAD_MAIL_MESSAGE}" }`);
-        expect(f.Properties.MetricTransformations[0]).toMatchObject({ MetricNamespace: METRIC_NAMESPACE, MetricName: 'DeadMail' });
-      }
+    it('alarms on the DeadMail metric (EMF from the outbox), not on log text', () => {
+      expect(Object.values(resourcesOf(s, 'AWS::Logs::MetricFilter'))).toHaveLength(0);
       const alarms = Object.values(resourcesOf(s, 'AWS::CloudWatch::Alarm'));
-      expect(alarms.find((a) => a.Properties.MetricName === 'DeadMail')?.Properties).toMatchObject({ Namespace: METRIC_NAMESPACE, Threshold: 1 });
+      expect(alarms.find((a) => a.Properties.MetricName === DEAD_MAIL_METRIC)?.Properties).toMatchObject({
+        Namespace: METRIC_NAMESPACE,
+        Dimensions: [{ Name: 'service', Value: SERVICE_NAME }],
+        Statistic: 'Sum',
+        Threshold: 1,
+      });
     });
   });
 
