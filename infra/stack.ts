@@ -1,6 +1,6 @@
 import { CfnOutput, Stack, type StackProps, Tags } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
-import { FUNCTIONS, type FunctionDefinition, type FunctionName } from '../shared/routes.ts';
+import { FUNCTIONS, type FunctionName } from '../shared/routes.ts';
 import type { Settings } from './environments.ts';
 import { Alarms } from './constructs/alarms.ts';
 import { Api } from './constructs/api.ts';
@@ -90,10 +90,7 @@ export class MonitorAojStack extends Stack {
     this.jobs = new Jobs(this, 'Jobs', { functions: this.functions, settings, alarms });
     for (const name of Object.keys(FUNCTIONS) as FunctionName[]) alarms.onErrors(name, this.functions.get(name));
     alarms.onErrors('OriginCheck', this.api.originCheck.function);
-    const mailSenders = (Object.keys(FUNCTIONS) as FunctionName[]).filter((name) =>
-      (FUNCTIONS[name] as FunctionDefinition).access.includes('send-mail'),
-    );
-    alarms.onDeadMail(mailSenders.map((name) => this.functions.get(name).logGroup));
+    alarms.onDeadMail();
 
     new CfnOutput(this, 'SiteUrl', { value: this.site.url, description: 'Public site (and the API under /api/)' });
     new CfnOutput(this, 'DistributionDomainName', {

@@ -5,7 +5,6 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
-import type { ILogGroup } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { DEAD_MAIL_METRIC, METRIC_NAMESPACE, SERVICE_NAME } from '../../shared/mail/events.ts';
 
@@ -60,9 +59,8 @@ export class Alarms extends Construct {
   /**
    * An email the outbox gave up on stays in the table (status dead, queue MAIL#dead); the outbox then
    * counts it in the DeadMail metric (Powertools Metrics, EMF), so a person hears about it.
-   * `_logGroups` is no longer used (the alarm no longer reads log text); infra/stack.ts still passes it.
    */
-  onDeadMail(_logGroups: readonly ILogGroup[] = []): Alarm {
+  onDeadMail(): Alarm {
     return this.notify(
       new Alarm(this, 'DeadMail', {
         alarmDescription: 'The mail sender gave up on an email after its last attempt (see docs/deploy.md, "Dead mail").',
