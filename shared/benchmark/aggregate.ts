@@ -1,6 +1,6 @@
 import { DONT_KNOW, GRADE_SCALE, LIKERT_SCALE } from '../questionnaires/definition.ts';
 import { itemsOf, type RoundQuestionnaire } from '../questionnaires/tailoring.ts';
-import type { StoredResponse } from '../store/participation-store.ts';
+import type { StoredResponse } from '../participation/model.ts';
 import type { AnswerCounts, FigureSet, GroupFigures, Mean, ThemeCounts } from './model.ts';
 
 /**

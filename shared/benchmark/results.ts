@@ -3,7 +3,7 @@ import { MAX_DONT_KNOW_SHARE, MIN_GROUP_SIZE, MIN_ITEM_SIZE, MIN_OTHER_REGIONS }
 import { GROUP_IDS, groupById, type GroupId } from '../questionnaires/definition.ts';
 import { itemsOf, REGIO_THEME_ID, type RoundQuestionnaire } from '../questionnaires/tailoring.ts';
 import type { SubmissionRecord } from '../regioscan/record.ts';
-import type { StoredResponse } from '../store/participation-store.ts';
+import type { StoredResponse } from '../participation/model.ts';
 import { answered, gradeMean, groupFigures, noAnswerSet, pooledThemeCounts, themeMean } from './aggregate.ts';
 import { benchmarksFor } from './benchmark.ts';
 import type {

@@ -1,4 +1,5 @@
 import type { GroupId } from '../questionnaires/definition.ts';
+import type { Answers } from '../questionnaires/flow.ts';
 import type { RoundQuestionnaire } from '../questionnaires/tailoring.ts';
 import type { Contact, RegionStatus } from '../operator/contract.ts';
 
@@ -66,4 +67,13 @@ export interface Counts {
   issued: number;
   started: number;
   completed: number;
+}
+
+/** A completed response as stored: no token, no hash, no time; only what the benchmark counts. */
+export interface StoredResponse {
+  group: GroupId;
+  /** The questionnaire version the round froze. */
+  version: number;
+  linkKind: LinkKind;
+  answers: Answers;
 }

@@ -1,8 +1,7 @@
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { pendingMailPut, type OutgoingMail } from '../mail/outbox.ts';
-import type { Counts, InvitationRecord, LinkKind, RegionRecord, RoundRecord } from '../participation/model.ts';
-import type { Answers } from '../questionnaires/flow.ts';
+import type { Counts, InvitationRecord, LinkKind, RegionRecord, RoundRecord, StoredResponse } from '../participation/model.ts';
 import type { GroupId } from '../questionnaires/definition.ts';
 import {
   REGION_LIST,
@@ -335,13 +334,7 @@ export async function startOpenResponse(store: Store, roundId: string, group: Gr
   );
 }
 
-export interface StoredResponse {
-  group: GroupId;
-  /** The questionnaire version the round froze. */
-  version: number;
-  linkKind: LinkKind;
-  answers: Answers;
-}
+export type { StoredResponse };
 
 /**
  * Completes a response, all in one transaction: the invitation becomes "completed" (only from
