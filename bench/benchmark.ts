@@ -19,7 +19,7 @@ import { responsePrefix, roundPk } from '../shared/store/table.ts';
 import { dynamoClient, emulatorEnv, ensureTable, freePort, startDynamoDb, startS3 } from '../scripts/local/emulators.ts';
 import { createGateway, listen, type LambdaHandler } from '../scripts/local/gateway.ts';
 import { localS3 } from '../scripts/local/seed.ts';
-import { demoAnswers, generator } from '../shared/participation/demo.ts';
+import { demoAnswers, demoRegion, generator } from '../shared/participation/demo.ts';
 
 /**
  * `npm run bench -- benchmark [--responses N]`: the benchmark job over 100,000 made-up responses
@@ -69,24 +69,7 @@ function groupSplit(n: number): Record<GroupId, number> {
 const addDays = (day: string, days: number) => new Date(Date.parse(`${day}T12:00:00Z`) + days * 86400_000).toISOString().slice(0, 10);
 
 function madeUpRegion(index: number, now: Date): RegionRecord {
-  const regionId = `benchregio-${String(index + 1).padStart(2, '0')}`;
-  return {
-    regionId,
-    registrationId: regionId,
-    name: `Benchmarkregio ${index + 1} (TESTDATA)`,
-    gemeenten: [],
-    swvPo: [],
-    swvVo: [],
-    contacts: {
-      gemeenten: { name: 'Voorbeeld Contact (TESTDATA)', role: 'Beleidsmedewerker jeugd', email: 'gemeente@voorbeeld.invalid' },
-      swv: { name: 'Voorbeeld Contact (TESTDATA)', role: 'Coördinator passend onderwijs', email: 'swv@voorbeeld.invalid' },
-    },
-    warnings: [],
-    status: 'goedgekeurd',
-    registeredAt: now.toISOString(),
-    decidedAt: now.toISOString(),
-    demo: true,
-  };
+  return demoRegion(`benchregio-${String(index + 1).padStart(2, '0')}`, `Benchmarkregio ${index + 1} (TESTDATA)`, now);
 }
 
 /** Runs `work` over `items` with at most `concurrency` in flight. */

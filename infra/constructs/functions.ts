@@ -42,6 +42,20 @@ export interface FunctionsProps {
 
 if (BUNDLING.format !== 'esm') throw new Error('infra expects ESM bundles (tools/bundling.ts)');
 
+/** How NodejsFunction bundles every function of the project, as `npm start` does (tools/bundling.ts). */
+export const LAMBDA_BUNDLING = {
+  format: OutputFormat.ESM,
+  target: BUNDLING.target,
+  platform: BUNDLING.platform,
+  minify: BUNDLING.minify,
+  sourceMap: BUNDLING.sourcemap,
+  loader: { ...BUNDLING.loader },
+  banner: BUNDLING.banner,
+  mainFields: ['module', 'main'],
+  // The Node.js runtime ships the AWS SDK v3; the local bundles leave it out the same way.
+  externalModules: ['@aws-sdk/*'],
+};
+
 /** One Lambda function per entry of FUNCTIONS in shared/routes.ts; the API and the jobs use these. */
 export class Functions extends Construct {
   readonly byName: ReadonlyMap<FunctionName, NodejsFunction>;
@@ -105,18 +119,7 @@ export class Functions extends Construct {
         environment: environmentFor(def.access),
         projectRoot: REPO_ROOT,
         depsLockFilePath: path.join(REPO_ROOT, 'package-lock.json'),
-        bundling: {
-          format: OutputFormat.ESM,
-          target: BUNDLING.target,
-          platform: BUNDLING.platform,
-          minify: BUNDLING.minify,
-          sourceMap: BUNDLING.sourcemap,
-          loader: { ...BUNDLING.loader },
-          banner: BUNDLING.banner,
-          mainFields: ['module', 'main'],
-          // The Node.js runtime ships the AWS SDK v3; the local bundles leave it out the same way.
-          externalModules: ['@aws-sdk/*'],
-        },
+        bundling: LAMBDA_BUNDLING,
       });
       if (def.access.includes('table-read')) props.table.grantReadData(fn);
       if (def.access.includes('table-write')) props.table.grantWriteData(fn);

@@ -3,11 +3,11 @@ import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { HttpLambdaAuthorizer, HttpLambdaResponseType } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
-import { BUNDLING } from '../../tools/bundling.ts';
+import { LAMBDA_BUNDLING } from './functions.ts';
 import type { Settings } from '../environments.ts';
 import { ORIGIN_VERIFY_HEADER } from '../origin-check/handler.ts';
 import { REPO_ROOT } from '../paths.ts';
@@ -62,16 +62,7 @@ export class OriginCheck extends Construct {
       environment: { ORIGIN_SECRET_ARN: this.secret.secretArn },
       projectRoot: REPO_ROOT,
       depsLockFilePath: path.join(REPO_ROOT, 'package-lock.json'),
-      bundling: {
-        format: OutputFormat.ESM,
-        target: BUNDLING.target,
-        platform: BUNDLING.platform,
-        minify: BUNDLING.minify,
-        sourceMap: BUNDLING.sourcemap,
-        banner: BUNDLING.banner,
-        mainFields: ['module', 'main'],
-        externalModules: ['@aws-sdk/*'],
-      },
+      bundling: LAMBDA_BUNDLING,
     });
     this.secret.grantRead(this.function);
     this.authorizer = new HttpLambdaAuthorizer('OriginCheck', this.function, {

@@ -28,6 +28,12 @@ export function fieldErrors(error: z.ZodError): FieldError[] {
   return out;
 }
 
+/** Adds the first error of one field to a step's errors, when the value does not pass its schema. */
+export function checkField(errors: FieldError[], field: string, schema: z.ZodType, value: unknown): void {
+  const result = schema.safeParse(value);
+  if (!result.success) errors.push({ field, message: result.error.issues[0]!.message });
+}
+
 /** Longest email address SMTP allows; also keeps the field far from any body limit. */
 export const EMAIL_MAX_LENGTH = 254;
 

@@ -46,7 +46,8 @@ export function demoAnswers(rq: RoundQuestionnaire, random: () => number, region
 
 const addDays = (day: string, days: number) => new Date(Date.parse(`${day}T12:00:00Z`) + days * 86400_000).toISOString().slice(0, 10);
 
-function demoRegion(regionId: string, name: string, now: Date): RegionRecord {
+/** An approved made-up region (TESTDATA) with made-up contacts and no gemeenten. */
+export function demoRegion(regionId: string, name: string, now: Date): RegionRecord {
   return {
     regionId,
     registrationId: regionId,

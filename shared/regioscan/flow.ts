@@ -1,4 +1,3 @@
-import * as z from 'zod';
 import { STATEMENTS, THEMES, type Theme } from './definition.ts';
 import {
   answerField,
@@ -9,7 +8,7 @@ import {
   type RegioscanSubmission,
 } from './validation.ts';
 import { STAMP_FIELD } from '../forms/bot-fields.ts';
-import { emailField, fieldErrors, type FieldError } from '../forms/fields.ts';
+import { emailField, fieldErrors, type FieldError, checkField } from '../forms/fields.ts';
 import { firstIncompleteStep as firstIncomplete, navigateSteps, type Navigation, type StepForm, type StepOutcome } from '../forms/steps.ts';
 
 /**
@@ -83,28 +82,23 @@ export function stateFromForm(form: URLSearchParams): FlowState {
   };
 }
 
-function check(errors: FieldError[], field: string, schema: z.ZodType, value: unknown): void {
-  const result = schema.safeParse(value);
-  if (!result.success) errors.push({ field, message: result.error.issues[0]!.message });
-}
-
 /** Errors in the fields of one step (1-based). */
 export function validateStep(number: number, state: FlowState): FieldError[] {
   const step = stepAt(number);
   const errors: FieldError[] = [];
   switch (step.kind) {
     case 'over-u':
-      check(errors, 'gemeente', gemeenteField, state.gemeente);
-      check(errors, 'rol', roleField, state.rol);
+      checkField(errors, 'gemeente', gemeenteField, state.gemeente);
+      checkField(errors, 'rol', roleField, state.rol);
       break;
     case 'theme':
-      for (const s of step.theme.statements) check(errors, `antwoorden.${s.id}`, answerField(s.id), state.antwoorden[s.id]);
+      for (const s of step.theme.statements) checkField(errors, `antwoorden.${s.id}`, answerField(s.id), state.antwoorden[s.id]);
       break;
     case 'controle':
       break;
     case 'e-mail':
-      if (state.email !== undefined) check(errors, 'email', emailField, state.email);
-      check(errors, 'toestemming', consentField, state.toestemming === true);
+      if (state.email !== undefined) checkField(errors, 'email', emailField, state.email);
+      checkField(errors, 'toestemming', consentField, state.toestemming === true);
       break;
   }
   return errors;

@@ -1,6 +1,5 @@
-import * as z from 'zod';
 import { STAMP_FIELD } from '../forms/bot-fields.ts';
-import { fieldErrors, type FieldError } from '../forms/fields.ts';
+import { fieldErrors, type FieldError, checkField } from '../forms/fields.ts';
 import { firstIncompleteStep as firstIncomplete, navigateSteps, type Navigation, type StepForm, type StepOutcome } from '../forms/steps.ts';
 import {
   bevestigingField,
@@ -136,25 +135,20 @@ export function stateFromForm(form: URLSearchParams): FlowState {
   };
 }
 
-function check(errors: FieldError[], field: string, schema: z.ZodType, value: unknown): void {
-  const result = schema.safeParse(value);
-  if (!result.success) errors.push({ field, message: result.error.issues[0]!.message });
-}
-
 /** Errors in the fields of one step (1-based). Errors of a checkbox group sit on the group's name. */
 export function validateStep(number: number, state: FlowState): FieldError[] {
   const step = stepAt(number);
   const errors: FieldError[] = [];
   switch (step.kind) {
     case 'regio':
-      check(errors, 'regionName', regionNameField, state.regionName);
+      checkField(errors, 'regionName', regionNameField, state.regionName);
       break;
     case 'gemeenten':
-      check(errors, 'gemeenten', gemeentenField, state.gemeenten);
+      checkField(errors, 'gemeenten', gemeentenField, state.gemeenten);
       break;
     case 'swv':
-      check(errors, 'swvPo', swvPoField, state.swvPo);
-      check(errors, 'swvVo', swvVoField, state.swvVo);
+      checkField(errors, 'swvPo', swvPoField, state.swvPo);
+      checkField(errors, 'swvVo', swvVoField, state.swvVo);
       break;
     case 'contact': {
       const result = contactSchema.safeParse(state[step.side]);
@@ -162,7 +156,7 @@ export function validateStep(number: number, state: FlowState): FieldError[] {
       break;
     }
     case 'bevestigen':
-      check(errors, 'bevestiging', bevestigingField, state.bevestiging);
+      checkField(errors, 'bevestiging', bevestigingField, state.bevestiging);
       break;
     case 'controle':
       break;
