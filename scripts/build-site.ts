@@ -1,5 +1,5 @@
 import { execSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { validateSnapshot } from '../shared/imports/validate.ts';
@@ -30,7 +30,9 @@ export function buildStylesheet(): string {
     }
     return `/* ${spec} */\n${readFileSync(file, 'utf8')}`;
   });
-  parts.push(readFileSync('site/styles/monitor.css', 'utf8'));
+  // Our own CSS: monitor.css (theme and layout) first, then one file per feature (site/styles/*.css).
+  const own = readdirSync('site/styles').filter((f) => f.endsWith('.css')).sort((a, b) => Number(b === 'monitor.css') - Number(a === 'monitor.css') || a.localeCompare(b));
+  for (const file of own) parts.push(`/* site/styles/${file} */\n${readFileSync(`site/styles/${file}`, 'utf8')}`);
   mkdirSync('site/public/css', { recursive: true });
   const css = parts.filter(Boolean).join('\n');
   writeFileSync('site/public/css/monitor.css', css);

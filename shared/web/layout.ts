@@ -26,6 +26,8 @@ export interface PageOptions {
   title: string;
   /** Current path, to mark the active navigation item. */
   path: string;
+  /** One or two sentences for search engines (meta description). */
+  description?: string;
   /** Keep personal result pages out of search engines. */
   noindex?: boolean;
   /** Scripts from /js/, loaded deferred; pages work without them. */
@@ -38,6 +40,7 @@ export function documentHead(options: PageOptions): string {
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${esc(title)}</title>`,
+    options.description ? `<meta name="description" content="${esc(options.description)}">` : '',
     options.noindex ? '<meta name="robots" content="noindex, nofollow">' : '',
     `<link rel="stylesheet" href="${STYLESHEET_PATH}">`,
     '<link rel="icon" href="/favicon.svg" type="image/svg+xml">',
