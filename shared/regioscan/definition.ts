@@ -42,12 +42,16 @@ export interface Theme {
   conversationPointers: readonly string[];
 }
 
-/** Score bands shared by all themes; each theme words its own interpretation. */
-const BAND_FLOORS = [
-  { from: 75, label: 'Sterk punt' },
-  { from: 50, label: 'Gaat op veel punten goed' },
-  { from: 25, label: 'Hier valt winst te halen' },
-  { from: 0, label: 'Vraagt dringend aandacht' },
+/**
+ * Score bands shared by all themes; each theme words its own interpretation. The words must match the
+ * score: a 50 is half of the points, so it is not "goed" (80+ "Gaat goed", 60-79 "Gaat op veel punten
+ * goed", 40-59 "Op een aantal punten gaat het goed, op andere nog niet", below 40 "Hier is nog veel te winnen").
+ */
+export const BAND_FLOORS = [
+  { from: 80, label: 'Gaat goed' },
+  { from: 60, label: 'Gaat op veel punten goed' },
+  { from: 40, label: 'Op een aantal punten gaat het goed, op andere nog niet' },
+  { from: 0, label: 'Hier is nog veel te winnen' },
 ] as const;
 
 function bands(interpretations: readonly [string, string, string, string]): ScoreBand[] {

@@ -25,10 +25,10 @@ describe('Regioscan result email', () => {
 
   it('gives the same scores, themes and pointers in both parts', () => {
     for (const part of [mail.text, mail.html]) {
-      expect(part).toContain('Score 80 van 100: Sterk punt');
-      expect(part).toContain('Score 55 van 100: Gaat op veel punten goed');
+      expect(part).toContain('Score 80 van 100: Gaat goed');
+      expect(part).toContain('Score 55 van 100: Op een aantal punten gaat het goed, op andere nog niet');
       expect(part).toContain('Geen score');
-      expect(part).toContain('Score 10 van 100: Vraagt dringend aandacht');
+      expect(part).toContain('Score 10 van 100: Hier is nog veel te winnen');
       for (const theme of THEMES) {
         expect(part).toContain(theme.title);
         expect(part).toContain(theme.conversationPointers[0]!.slice(0, 40));

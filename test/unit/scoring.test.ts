@@ -14,7 +14,7 @@ describe('Regioscan definition', () => {
 
   it('gives every theme 4 bands from high to low and 2 or 3 conversation pointers', () => {
     for (const t of THEMES) {
-      expect(t.bands.map((b) => b.from)).toEqual([75, 50, 25, 0]);
+      expect(t.bands.map((b) => b.from)).toEqual([80, 60, 40, 0]);
       expect(t.conversationPointers.length).toBeGreaterThanOrEqual(2);
       expect(t.conversationPointers.length).toBeLessThanOrEqual(3);
     }
@@ -48,13 +48,20 @@ describe('scoring', () => {
     expect(scoreRegioscan(all).map((s) => s.score)).toEqual([100, 0, 0, 0]);
   });
 
-  it('puts band boundaries at 75, 50 and 25', () => {
-    expect(bandFor(theme, 100).from).toBe(75);
-    expect(bandFor(theme, 75).from).toBe(75);
-    expect(bandFor(theme, 74).from).toBe(50);
-    expect(bandFor(theme, 50).from).toBe(50);
-    expect(bandFor(theme, 25).from).toBe(25);
-    expect(bandFor(theme, 24).from).toBe(0);
-    expect(bandFor(theme, 0).from).toBe(0);
+  it('puts band boundaries at 80, 60 and 40, with words that match the score', () => {
+    const cases: [number, string][] = [
+      [100, 'Gaat goed'],
+      [80, 'Gaat goed'],
+      [79, 'Gaat op veel punten goed'],
+      [60, 'Gaat op veel punten goed'],
+      [59, 'Op een aantal punten gaat het goed, op andere nog niet'],
+      [50, 'Op een aantal punten gaat het goed, op andere nog niet'],
+      [40, 'Op een aantal punten gaat het goed, op andere nog niet'],
+      [39, 'Hier is nog veel te winnen'],
+      [0, 'Hier is nog veel te winnen'],
+    ];
+    for (const t of THEMES) for (const [score, label] of cases) expect(bandFor(t, score).label, `${t.id} ${score}`).toBe(label);
+    // A score of 50 (half of the points) is never called "goed" on its own.
+    expect(bandFor(theme, 50).label).not.toMatch(/^Gaat (op veel punten )?goed$/);
   });
 });
