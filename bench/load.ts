@@ -100,8 +100,10 @@ function itemBytes(value: unknown): number {
 }
 const sizeOf = new Map<string, number>();
 const keyId = (key: { pk?: string; sk?: string } | undefined) => `${key?.pk}|${key?.sk}`;
+/** The queue index projects keys only (infra/constructs/data.ts): an index entry is well under 1 KB. */
+const QUEUE_INDEX_ITEM_UNITS = 1;
 const kb = (bytes: number) => Math.max(1, Math.ceil(bytes / 1024));
-/** Estimated write units of one write: 1 per KB (2 in a transaction), plus the queue index's writes for items in it (projection ALL). */
+/** Estimated write units of one write: 1 per KB (2 in a transaction), plus the queue index's writes for items in it (keys only: 1 each). */
 function writeUnits(op: 'Put' | 'Update' | 'Delete', params: { Item?: Record<string, unknown>; Key?: { pk?: string; sk?: string }; UpdateExpression?: string }, transactional: boolean): number {
   const id = keyId(params.Item ? (params.Item as { pk?: string; sk?: string }) : params.Key);
   const bytes = op === 'Put' ? itemBytes(params.Item) : (sizeOf.get(id) ?? 100);
@@ -110,7 +112,7 @@ function writeUnits(op: 'Put' | 'Update' | 'Delete', params: { Item?: Record<str
   // An update that moves the index's sort key is a delete and a put in the index.
   const indexWrites = !indexed ? 0 : op === 'Update' && params.UpdateExpression?.includes('#qsk') ? 2 : 1;
   if (op === 'Delete') sizeOf.delete(id);
-  return kb(bytes) * (transactional ? 2 : 1) + indexWrites * kb(bytes);
+  return kb(bytes) * (transactional ? 2 : 1) + indexWrites * QUEUE_INDEX_ITEM_UNITS;
 }
 function commandWriteUnits(command: { constructor: { name: string }; input: Record<string, unknown> }): number {
   const name = command.constructor.name;

@@ -131,7 +131,7 @@ export async function ensureTable(endpoint: string, tableName: string): Promise<
             { AttributeName: queueIndex.partitionKey, KeyType: 'HASH' },
             { AttributeName: queueIndex.sortKey, KeyType: 'RANGE' },
           ],
-          Projection: { ProjectionType: 'ALL' },
+          Projection: { ProjectionType: 'KEYS_ONLY' },
         },
       ],
     }),

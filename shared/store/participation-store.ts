@@ -1,5 +1,5 @@
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { pendingMailPut, type OutgoingMail } from '../mail/outbox.ts';
 import type { Counts, InvitationRecord, LinkKind, RegionRecord, RoundRecord, StoredResponse } from '../participation/model.ts';
 import type { GroupId } from '../questionnaires/definition.ts';
@@ -87,8 +87,9 @@ export async function storeRegistrationRecord(store: Store, region: RegionRecord
 
 export const getRegion = (store: Store, regionId: string) => get<RegionRecord>(store, regionKey(regionId));
 
+/** The queue index holds keys only (writes to it stay small): the list reads the regions by key. */
 export async function listRegions(store: Store): Promise<RegionRecord[]> {
-  const regions: RegionRecord[] = [];
+  const keys: ItemKey[] = [];
   let startKey: Record<string, unknown> | undefined;
   do {
     const page = await store.doc.send(
@@ -101,10 +102,21 @@ export async function listRegions(store: Store): Promise<RegionRecord[]> {
         ExclusiveStartKey: startKey,
       }),
     );
-    for (const item of page.Items ?? []) regions.push(strip<RegionRecord>(item)!);
+    for (const item of page.Items ?? []) keys.push({ pk: String(item.pk), sk: String(item.sk) });
     startKey = page.LastEvaluatedKey;
   } while (startKey);
-  return regions;
+  const byKey = new Map<string, RegionRecord>();
+  for (let i = 0; i < keys.length; i += 100) {
+    let pending: ItemKey[] | undefined = keys.slice(i, i + 100);
+    for (let attempt = 0; pending?.length; attempt++) {
+      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 50 * 2 ** attempt)));
+      const out = await store.doc.send(new BatchGetCommand({ RequestItems: { [store.tableName]: { Keys: pending.map((key) => ({ pk: key.pk, sk: key.sk })) } } }));
+      for (const item of out.Responses?.[store.tableName] ?? []) byKey.set(`${item.pk}|${item.sk}`, strip<RegionRecord>(item)!);
+      pending = out.UnprocessedKeys?.[store.tableName]?.Keys as ItemKey[] | undefined;
+    }
+  }
+  // In the index's order (registration time); a region deleted between the two reads is left out.
+  return keys.flatMap((key) => byKey.get(`${key.pk}|${key.sk}`) ?? []);
 }
 
 export type DecisionResult = { outcome: 'done'; region: RegionRecord } | { outcome: 'not-found' } | { outcome: 'already-decided'; region: RegionRecord };

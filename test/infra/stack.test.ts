@@ -164,7 +164,7 @@ describe.each(environments)('stack for %s', (envName, settings) => {
               { AttributeName: TABLE_KEYS.queueIndex.partitionKey, KeyType: 'HASH' },
               { AttributeName: TABLE_KEYS.queueIndex.sortKey, KeyType: 'RANGE' },
             ],
-            Projection: { ProjectionType: 'ALL' },
+            Projection: { ProjectionType: 'KEYS_ONLY' },
           },
         ],
       });

@@ -2,7 +2,8 @@ import { SESv2ServiceException } from '@aws-sdk/client-sesv2';
 import { describe, expect, it } from 'vitest';
 import { createSesClient } from '../../shared/aws/clients.ts';
 import { derivePurposeKey, keyedHash } from '../../shared/aws/secrets.ts';
-import { failureKind, LEASE_SECONDS, UNKNOWN_OUTCOME_WAIT_SECONDS } from '../../shared/mail/outbox.ts';
+import { failureKind, LEASE_SECONDS, packContent, pendingMailPut, unpackContent, UNKNOWN_OUTCOME_WAIT_SECONDS } from '../../shared/mail/outbox.ts';
+import type { RenderedEmail } from '../../shared/mail/rendered.ts';
 
 const networkError = (code: string) => Object.assign(new Error(`connect ${code}`), { code });
 
@@ -44,5 +45,30 @@ describe('keyed hashes', () => {
     expect(keyedHash(limit, '2027-01-01', 'a@b.nl')).not.toBe(keyedHash(derivePurposeKey(Buffer.from('other'.repeat(8)), 'mail-limit'), '2027-01-01', 'a@b.nl'));
     // The parts are length-prefixed: moving a character from one part to the next changes the hash.
     expect(keyedHash(limit, 'ab', 'c')).not.toBe(keyedHash(limit, 'a', 'bc'));
+  });
+});
+
+describe('the outbox: what a pending email costs to store', () => {
+  // The size of a real Regioscan outcome email: ~7 KB of HTML and ~2.6 KB of text.
+  const paragraph = 'Uw antwoorden op de stellingen over samenwerking tussen onderwijs en jeugdhulp in uw regio. ';
+  const content: RenderedEmail = {
+    subject: 'Uw uitkomst van de Regioscan',
+    html: `<!doctype html><html><body>${Array.from({ length: 40 }, (_, i) => `<p style="margin:0 0 12px">${i}. ${paragraph}</p>`).join('')}</body></html>`,
+    text: Array.from({ length: 25 }, (_, i) => `${i}. ${paragraph}`).join('\n'),
+  };
+
+  it('stores the content gzipped (every write of the item costs a unit per KB) and reads it back unchanged', () => {
+    const plainBytes = Buffer.byteLength(JSON.stringify(content));
+    expect(plainBytes).toBeGreaterThan(6000);
+    const put = pendingMailPut('t', { key: { pk: 'P', sk: 'MAIL' }, kind: 'test', to: 'a@example.nl', content }, new Date());
+    const stored = put.Put.Item.content;
+    expect(stored).toBeInstanceOf(Uint8Array);
+    expect((stored as Uint8Array).length).toBeLessThan(plainBytes / 4);
+    expect(unpackContent(stored)).toEqual(content);
+    expect(unpackContent(packContent(content))).toEqual(content);
+  });
+
+  it('still reads an item stored before the content was packed', () => {
+    expect(unpackContent(content)).toEqual(content);
   });
 });
