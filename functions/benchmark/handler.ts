@@ -15,6 +15,6 @@ export async function handler(event?: { force?: boolean }): Promise<BenchmarkRep
     { store: { doc: documentClient(), tableName: config.TABLE_NAME }, reports: { s3: s3Client(), bucket: config.REPORTS_BUCKET }, now: () => new Date() },
     event?.force === true,
   );
-  if (report.ran) log('info', 'benchmark run', { regions: report.regions, rounds: report.rounds, written: report.written, unchanged: report.unchanged });
+  if (report.ran) log('info', 'benchmark run', { regions: report.regions, rounds: report.rounds, written: report.written, unchanged: report.unchanged, contactsRemoved: report.contactsRemoved });
   return report;
 }

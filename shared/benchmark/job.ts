@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { findGemeente } from '../areas/gemeenten.ts';
 import { dutchDay, roundState, type RegionRecord, type RoundRecord } from '../participation/model.ts';
+import { removeExpiredContacts } from '../participation/retention.ts';
 import { renderReportPdf } from '../report/pdf.ts';
 import { listRegions, roundCounts, roundResponses, roundsOfRegion, type Store } from '../store/participation-store.ts';
 import { putReport, reportHash, type ReportsBucket } from '../store/reports.ts';
@@ -30,6 +31,8 @@ export interface BenchmarkReport {
   written: number;
   unchanged: number;
   reports: number;
+  /** Regions whose contact persons were removed by the nightly retention check. */
+  contactsRemoved: number;
 }
 
 /** The hour (Dutch time) after which the nightly run happens, once per day. */
@@ -39,14 +42,19 @@ function dutchHour(now: Date): number {
   return Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Amsterdam', hour: '2-digit', hourCycle: 'h23' }).format(now));
 }
 
-/** Runs when asked (a round closed, the demo was made, on demand), and once a night. */
+/**
+ * Runs when asked (a round closed, the demo was made, on demand), and once a night. The nightly run
+ * (and a forced one) also removes contact persons whose retention is over: the same schedule, so no
+ * second function only for that.
+ */
 export async function runBenchmarkIfDue(deps: BenchmarkDeps, force = false): Promise<BenchmarkReport> {
   const state = await benchmarkState(deps.store);
   const started = deps.now();
   const requested = state.requestedAt !== undefined && (state.lastRunAt === undefined || state.requestedAt >= state.lastRunAt);
   const nightly = dutchHour(started) >= NIGHTLY_HOUR && (state.lastRunAt === undefined || dutchDay(new Date(state.lastRunAt)) < dutchDay(started));
-  if (!force && !requested && !nightly) return { ran: false, regions: 0, rounds: 0, responses: 0, written: 0, unchanged: 0, reports: 0 };
+  if (!force && !requested && !nightly) return { ran: false, regions: 0, rounds: 0, responses: 0, written: 0, unchanged: 0, reports: 0, contactsRemoved: 0 };
   const report = await runBenchmark(deps);
+  if (force || nightly) report.contactsRemoved = await removeExpiredContacts(deps.store, started);
   await recordBenchmarkRun(deps.store, started);
   return report;
 }
@@ -92,7 +100,7 @@ export async function runBenchmark(deps: BenchmarkDeps): Promise<BenchmarkReport
   const benchmark = { real: latest(false), demo: latest(true) };
   const submissions = await allRegioscanSubmissions(store);
 
-  const report: BenchmarkReport = { ran: true, regions: regions.length, rounds: 0, responses: responseCount, written: 0, unchanged: 0, reports: 0 };
+  const report: BenchmarkReport = { ran: true, regions: regions.length, rounds: 0, responses: responseCount, written: 0, unchanged: 0, reports: 0, contactsRemoved: 0 };
   for (const region of regions) {
     const closed = closedByRegion.get(region.regionId)!;
     const gemeenten = gemeentenOf(region);

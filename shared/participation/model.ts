@@ -18,6 +18,8 @@ export interface RegionRecord {
   registeredAt: string;
   decidedAt?: string;
   rejectionReason?: string;
+  /** When the contact persons were forgotten because the retention period was over (shared/participation/retention.ts). */
+  contactsRemovedAt?: string;
   /** A made-up region (TESTDATA) for trying the monitor; never shown as real. */
   demo: boolean;
 }

@@ -119,6 +119,25 @@ export async function listRegions(store: Store): Promise<RegionRecord[]> {
   return keys.flatMap((key) => byKey.get(`${key.pk}|${key.sk}`) ?? []);
 }
 
+/** Forgets a region's contact persons (retention over); false when they were gone already. */
+export async function removeContacts(store: Store, regionId: string, now: Date): Promise<boolean> {
+  try {
+    await store.doc.send(
+      new UpdateCommand({
+        TableName: store.tableName,
+        Key: regionKey(regionId),
+        UpdateExpression: 'SET contactsRemovedAt = :now REMOVE contacts',
+        ConditionExpression: 'attribute_exists(contacts)',
+        ExpressionAttributeValues: { ':now': now.toISOString() },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return false;
+    throw error;
+  }
+}
+
 export type DecisionResult = { outcome: 'done'; region: RegionRecord } | { outcome: 'not-found' } | { outcome: 'already-decided'; region: RegionRecord };
 
 /**

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import type { RegionResults } from '../../shared/benchmark/model.ts';
 import { currentQuestionnaire } from '../../shared/questionnaires/definition.ts';
-import { roundResponses } from '../../shared/store/participation-store.ts';
+import type { RegionRecord } from '../../shared/participation/model.ts';
+import { getRegion, roundResponses, storeRegistrationRecord } from '../../shared/store/participation-store.ts';
 import { send, type Target } from '../../scripts/admin/client.ts';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../scripts/local/emulators.ts';
 import { startLocalSystem, type LocalSystem } from '../helpers/local-system.ts';
@@ -14,7 +15,7 @@ import { startLocalSystem, type LocalSystem } from '../helpers/local-system.ts';
  */
 let system: LocalSystem;
 let operator: Target;
-type Job = (event: { force: boolean }) => Promise<{ ran: boolean; rounds: number; written: number; unchanged: number; reports: number; responses: number }>;
+type Job = (event: { force: boolean }) => Promise<{ ran: boolean; rounds: number; written: number; unchanged: number; reports: number; responses: number; contactsRemoved: number }>;
 let job: Job;
 let demo: { regionId: string; roundId: string; resultsLink: string; otherRegions: number };
 
@@ -108,5 +109,28 @@ describe('benchmark job and results', () => {
     expect((await send(operator, { method: 'POST', path: `/api/beheer/rondes/${open.roundId}/sluiten` })).status).toBe(200);
     const run = await job({ force: false });
     expect(run).toMatchObject({ ran: true, rounds: 3 + demo.otherRegions });
+  });
+
+  it('the nightly run forgets contact persons a year after the region last took part, and keeps the others', async () => {
+    const store = { doc: system.doc, tableName: system.tableName };
+    const daysAgo = (days: number) => new Date(Date.now() - days * 24 * 3600 * 1000).toISOString();
+    const contact = { name: 'Test Persoon', role: 'Beleidsadviseur', email: 'contact@example.nl' };
+    const waiting = (regionId: string, registeredDaysAgo: number): RegionRecord => ({
+      regionId, registrationId: `${regionId}-reg`, name: `TESTDATA ${regionId}`, gemeenten: ['GM0344'], swvPo: [], swvVo: [],
+      contacts: { gemeenten: contact, swv: contact },
+      warnings: [], status: 'aangemeld', registeredAt: daysAgo(registeredDaysAgo), demo: false,
+    });
+    await storeRegistrationRecord(store, waiting('retention-old', 400));
+    await storeRegistrationRecord(store, waiting('retention-new', 30));
+    const run = await job({ force: true });
+    expect(run.contactsRemoved).toBe(1);
+    const old = (await getRegion(store, 'retention-old'))!;
+    expect(old.contacts).toBeUndefined();
+    expect(old.contactsRemovedAt).toBeDefined();
+    expect(JSON.stringify(old)).not.toContain('contact@example.nl');
+    expect((await getRegion(store, 'retention-new'))!.contacts).toBeDefined();
+    // The demo regions take part now (their rounds closed days ago): theirs stay.
+    expect((await getRegion(store, demo.regionId))!.contacts).toBeDefined();
+    expect((await job({ force: true })).contactsRemoved).toBe(0);
   });
 });
