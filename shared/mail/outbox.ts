@@ -24,7 +24,7 @@ import type { RenderedEmail } from './rendered.ts';
  * request went out, SES may have sent it without our hearing so. SES has no idempotency key, so the
  * outbox chooses, per attempt:
  * - Before calling SES the item is marked "sending" with a fresh attempt id and a lease (one write, the
- *   claim). Nobody else claims it while it is "sending"; a sender that stops mid-send (a crash, a
+ *   claim; a handler that sends right after storing stores the item already claimed: `claimedBy`). Nobody else claims it while it is "sending"; a sender that stops mid-send (a crash, a
  *   timeout of the function) leaves it "sending", and it counts as an attempt whose outcome is unknown.
  * - SES answered with an error, or the connection was never made: not sent, so it is retried with the
  *   usual backoff (a permanent reject gives up at once).
@@ -69,6 +69,13 @@ export interface OutgoingMail {
   content: RenderedEmail;
   /** An item whose `emailStatus` follows this email: "sent", or "failed" when it is given up. */
   statusOf?: ItemKey;
+  /**
+   * Set by a handler that sends the email itself right after storing it (a fresh random id): the email
+   * is stored already claimed by that first attempt, which saves the claim's round trip and write.
+   * If the handler stops before it reports back, the scheduled sender treats it as an attempt whose
+   * outcome is unknown, like any claimed attempt that never reported back.
+   */
+  claimedBy?: string;
 }
 
 /**
@@ -101,10 +108,12 @@ export function pendingMailPut(tableName: string, mail: OutgoingMail, now: Date)
         content: packContent(mail.content),
         ...(mail.statusOf ? { statusOf: mail.statusOf } : {}),
         attempts: 0,
-        status: 'pending',
         createdAt,
         [TABLE_KEYS.queueIndex.partitionKey]: MAIL_QUEUE_PENDING,
-        [TABLE_KEYS.queueIndex.sortKey]: createdAt,
+        ...(mail.claimedBy
+          ? // As claim() leaves it: the scheduled sender looks again once the lease and the grace period are over.
+            { status: 'sending', attemptId: mail.claimedBy, leaseUntil: addSeconds(now, LEASE_SECONDS), [TABLE_KEYS.queueIndex.sortKey]: addSeconds(now, UNKNOWN_OUTCOME_WAIT_SECONDS) }
+          : { status: 'pending', [TABLE_KEYS.queueIndex.sortKey]: createdAt }),
         [TABLE_KEYS.ttlAttribute]: Math.floor(now.getTime() / 1000) + MAIL_ADDRESS_TTL_SECONDS,
       },
       ConditionExpression: 'attribute_not_exists(pk)',
@@ -199,6 +208,11 @@ export async function sendPendingMail(deps: MailDeps, key: ItemKey): Promise<Sen
   const claimed = await claim(deps, key);
   if (!claimed) return 'skipped';
   if ((claimed.unknownOutcomes ?? 0) >= MAX_UNKNOWN_OUTCOMES) return giveUpUnknown(deps, key, claimed);
+  return sendClaimed(deps, key, claimed);
+}
+
+/** One attempt at an email this attempt holds the claim of. */
+async function sendClaimed(deps: MailDeps, key: ItemKey, claimed: ClaimedMail): Promise<SendOutcome> {
   const { config } = deps;
   try {
     await deps.ses.send(
@@ -310,14 +324,36 @@ async function finish(deps: MailDeps, key: ItemKey, claimed: ClaimedMail, f: Fai
  * email is left to the scheduled sender at once, so a handler with several emails stays within its
  * deadline.
  */
-export async function trySendNow(deps: MailDeps, key: ItemKey): Promise<SendOutcome> {
-  if (sesTroubleIn.has(deps)) return 'retry';
+export async function trySendNow(deps: MailDeps, mailOrKey: OutgoingMail | ItemKey): Promise<SendOutcome> {
+  const mail: Partial<OutgoingMail> & { key: ItemKey } = 'kind' in mailOrKey ? mailOrKey : { key: mailOrKey };
   try {
-    return await sendPendingMail(deps, key);
+    if (!mail.claimedBy || !mail.kind || !mail.to || !mail.content) return sesTroubleIn.has(deps) ? 'retry' : await sendPendingMail(deps, mail.key);
+    if (sesTroubleIn.has(deps)) return await release(deps, mail.key, mail.claimedBy);
+    const { key, kind, to, content, statusOf, claimedBy } = mail;
+    return await sendClaimed(deps, key, { kind, to, content, attempts: 0, attemptId: claimedBy, ...(statusOf ? { statusOf } : {}) });
   } catch (error) {
     log('warn', 'immediate send failed', { errorName: error instanceof Error ? error.name : 'unknown' });
     return 'retry';
   }
+}
+
+/** Gives a stored claim back untried: the email is due for the scheduled sender at once. */
+async function release(deps: MailDeps, key: ItemKey, attemptId: string): Promise<SendOutcome> {
+  try {
+    await deps.doc.send(
+      new UpdateCommand({
+        TableName: deps.config.TABLE_NAME,
+        Key: key,
+        UpdateExpression: 'SET #status = :pending, #qsk = :now REMOVE leaseUntil, attemptId',
+        ConditionExpression: 'attemptId = :attempt',
+        ExpressionAttributeNames: { '#status': 'status', '#qsk': TABLE_KEYS.queueIndex.sortKey },
+        ExpressionAttributeValues: { ':pending': 'pending', ':now': deps.now().toISOString(), ':attempt': attemptId },
+      }),
+    );
+  } catch (error) {
+    if (!(error instanceof ConditionalCheckFailedException)) throw error;
+  }
+  return 'retry';
 }
 
 export interface SweepReport {

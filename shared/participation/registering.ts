@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { MailDeps, OutgoingMail } from '../mail/outbox.ts';
 import { trySendNow } from '../mail/outbox.ts';
 import { coverageWarnings } from '../registration/coverage.ts';
@@ -58,8 +58,10 @@ export async function register(deps: MailDeps, reg: Registration): Promise<Regis
   if (deps.config.OPERATOR_EMAIL) {
     mails.push({ key: mailKey(pk, 'operators'), kind: 'operator-notification', to: deps.config.OPERATOR_EMAIL, content: renderOperatorNotification(reg, region.warnings, region.regionId) });
   }
+  // Stored already claimed by this request, which sends them right away (no claim round trip each).
+  for (const mail of mails) mail.claimedBy = randomUUID();
   const stored = await storeRegistration({ doc: deps.doc, tableName: deps.config.TABLE_NAME }, region, mails, deps.now());
   if (stored.outcome === 'exists') return sameRegistration(stored.region, region) ? { outcome: 'duplicate', region: stored.region } : { outcome: 'conflict' };
-  for (const mail of mails) await trySendNow(deps, mail.key);
+  for (const mail of mails) await trySendNow(deps, mail);
   return { outcome: 'stored', region };
 }
