@@ -40,3 +40,10 @@ export const REGISTRATION_MIN_FILL_SECONDS = 10;
 export const REGIOSCAN_SUBMITS_PER_IP_PER_HOUR = 60;
 export const REGISTRATIONS_PER_IP_PER_HOUR = 5;
 export const RATE_LIMIT_TTL_SECONDS = 2 * 3600;
+
+/**
+ * How long an unfinished Regioscan lives on the server (its draft: the answers so far, encrypted under
+ * a key only the visitor's link holds) after its last step, and how long its outcome page stays
+ * reachable after sending. The privacy page states it.
+ */
+export const REGIOSCAN_DRAFT_TTL_SECONDS = 24 * 3600;

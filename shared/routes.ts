@@ -46,10 +46,10 @@ export interface FunctionDefinition {
 export const FUNCTIONS = {
   regioscanStep: {
     entry: 'functions/regioscan-step/handler.ts',
-    description: 'Regioscan: next step of the form (HTML, works without JavaScript)',
+    description: 'Regioscan: the steps of the form as pages of a server-side draft (post, redirect, get; works without JavaScript)',
     timeoutSeconds: 10,
     memoryMb: 512,
-    access: ['token-key'],
+    access: ['table-read', 'table-write', 'token-key'],
     // A cap: public form.
     reservedConcurrency: 10,
   },
@@ -64,10 +64,10 @@ export const FUNCTIONS = {
   },
   regioscanResult: {
     entry: 'functions/regioscan-result/handler.ts',
-    description: 'Regioscan: result page behind the link in the email',
+    description: 'Regioscan: the outcome page right after sending, and the result page behind the link in the email',
     timeoutSeconds: 10,
     memoryMb: 512,
-    access: ['table-read'],
+    access: ['table-read', 'token-key'],
   },
   mailSender: {
     entry: 'functions/mail-sender/handler.ts',
@@ -190,13 +190,33 @@ export interface RouteDefinition {
 /** Prefix of every operator route. */
 export const OPERATOR_PREFIX = '/api/beheer';
 
+/**
+ * The Regioscan's routes. The draft id (128 random bits) is the visitor's only key to the answers so
+ * far; it sits in the path (never in a log: see the API's access log format).
+ */
+export const REGIOSCAN_PATHS = {
+  /** Step 1 of the static page: makes the draft and redirects to step 2. */
+  start: '/api/regioscan/stap',
+  step: '/api/regioscan/{draftId}/stap/{step}',
+  send: '/api/regioscan/{draftId}/versturen',
+  outcome: '/api/regioscan/{draftId}/uitkomst',
+  /** JSON for programs. */
+  submit: '/api/regioscan',
+  /** The lasting result page of a stored submission (the link in the email). */
+  result: '/api/regioscan/uitkomst/{submissionId}',
+} as const;
+
 const pub = (method: RouteDefinition['method'], path: string, fn: FunctionName): RouteDefinition => ({ method, path, function: fn, access: 'public' });
 const op = (method: RouteDefinition['method'], path: string): RouteDefinition => ({ method, path: `${OPERATOR_PREFIX}${path}`, function: 'operator', access: 'operator' });
 
 export const ROUTES: readonly RouteDefinition[] = [
-  pub('POST', '/api/regioscan/stap', 'regioscanStep'),
-  pub('POST', '/api/regioscan', 'regioscanSubmit'),
-  pub('GET', '/api/regioscan/uitkomst/{submissionId}', 'regioscanResult'),
+  pub('POST', REGIOSCAN_PATHS.start, 'regioscanStep'),
+  pub('GET', REGIOSCAN_PATHS.step, 'regioscanStep'),
+  pub('POST', REGIOSCAN_PATHS.step, 'regioscanStep'),
+  pub('POST', REGIOSCAN_PATHS.send, 'regioscanSubmit'),
+  pub('POST', REGIOSCAN_PATHS.submit, 'regioscanSubmit'),
+  pub('GET', REGIOSCAN_PATHS.result, 'regioscanResult'),
+  pub('GET', REGIOSCAN_PATHS.outcome, 'regioscanResult'),
   pub('GET', '/api/gebieden/zoek', 'regionalSearch'),
   pub('GET', '/api/gebieden/vergelijk', 'regionalCompare'),
   pub('POST', '/api/aanmelden/stap', 'registrationStep'),

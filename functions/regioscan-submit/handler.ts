@@ -1,64 +1,54 @@
 import { mailDeps } from '../../shared/aws/clients.ts';
-import { checkFormFillTime, honeypotFilled, rateLimitedMessage, rateLimitedResponse, takeSubmitAllowance } from '../../shared/forms/bot-check.ts';
-import { ERRORS, httpError } from '../../shared/http/errors.ts';
-import { apiHandler } from '../../shared/http/handler.ts';
-import { parseBody } from '../../shared/http/request.ts';
-import { htmlResponse, jsonResponse } from '../../shared/http/response.ts';
-import { EMAIL_STEP, checkFormSubmission, stateFromForm, type FlowState } from '../../shared/regioscan/flow.ts';
-import { formNotice } from '../../shared/web/form.ts';
-import { renderConfirmationPage, renderStepPage, resultPath, REGIOSCAN_SECTION } from '../../shared/regioscan/pages.ts';
-import { bandFor, themeById } from '../../shared/regioscan/scoring.ts';
-import { submitRegioscan } from '../../shared/regioscan/submit.ts';
+import { tokenKey } from '../../shared/aws/secrets.ts';
+import { filledLongEnough, honeypotFilled, rateLimitedMessage, rateLimitedResponse, takeSubmitAllowance } from '../../shared/forms/bot-check.ts';
 import { fieldErrors } from '../../shared/forms/fields.ts';
+import { ERRORS, httpError } from '../../shared/http/errors.ts';
+import { apiHandler, type ApiEvent, type ApiResult } from '../../shared/http/handler.ts';
+import { parseBody } from '../../shared/http/request.ts';
+import { jsonResponse } from '../../shared/http/response.ts';
+import { htmlResponse } from '../../shared/http/response.ts';
+import { draftWithState, openRegioscanDraft, saveRegioscanDraft, stateOfDraft, type DraftDeps, type RegioscanDraft } from '../../shared/regioscan/draft.ts';
+import { EMAIL_STEP, checkFormSubmission, cleanState, mergeStep } from '../../shared/regioscan/flow.ts';
+import { draftGoneResponse, redirect } from '../../shared/regioscan/http.ts';
+import { outcomePath, renderStepPage, resultPath, REGIOSCAN_SECTION } from '../../shared/regioscan/pages.ts';
+import { bandFor, themeById } from '../../shared/regioscan/scoring.ts';
+import { submitRegioscan, type SubmitOutcome } from '../../shared/regioscan/submit.ts';
 import { submissionSchema, type RegioscanSubmission } from '../../shared/regioscan/validation.ts';
+import { formNotice } from '../../shared/web/form.ts';
 
-/** POST /api/regioscan: a complete Regioscan, as JSON (API, script) or as the last form step (HTML). */
-export const handler = apiHandler(async (event) => {
-  const body = parseBody(event, ['json', 'form']);
+const CONFLICT_MESSAGE = 'Deze Regioscan is al verstuurd met andere antwoorden. Begin opnieuw als u hem nog een keer wilt invullen.';
+
+/**
+ * Stores and sends when something is to be kept (the answers with consent, the email with an
+ * address); counts against the hourly limit only then. Nothing stored: the outcome is only computed.
+ */
+async function store(event: ApiEvent, submission: RegioscanSubmission, limitedPage?: (message: string) => string): Promise<SubmitOutcome | ApiResult> {
   const deps = mailDeps();
-  let submission: RegioscanSubmission;
-  /** The answers of a form post, to show the form again when the submit is refused. */
-  let formState: FlowState | undefined;
-  if (body.kind === 'json') {
-    const parsed = submissionSchema.safeParse(body.value);
-    if (!parsed.success) throw httpError('VALIDATION_FAILED', fieldErrors(parsed.error));
-    submission = parsed.data;
-  } else {
-    if (honeypotFilled(body.value)) throw httpError('FORM_REJECTED');
-    let state = stateFromForm(body.value);
-    const checked = checkFormSubmission(state);
-    if (!checked.ok) throw httpError('VALIDATION_FAILED', checked.errors, renderStepPage(checked.step, state, checked.errors));
-    submission = checked.submission;
-    const fill = await checkFormFillTime(deps.config, 'regioscan', submission.submissionId, state.gestart, deps.now());
-    if (!fill.ok) {
-      state = { ...state, gestart: fill.stamp };
-      throw httpError('TOO_FAST', [], renderStepPage(EMAIL_STEP, state, [], formNotice('Verstuur het formulier opnieuw', ERRORS.TOO_FAST.message)));
-    }
-    formState = state;
-  }
-  // JSON posts (programs) carry no stamp and no honeypot: for them only this limit applies.
-  const allowance = await takeSubmitAllowance(deps, event, 'regioscan');
-  if (!allowance.ok) {
-    const page = formState
-      ? renderStepPage(EMAIL_STEP, formState, [], formNotice('Probeer het later opnieuw', `${rateLimitedMessage(allowance.retryAfterSeconds)} Uw antwoorden staan hieronder nog.`))
-      : undefined;
-    return rateLimitedResponse(allowance.retryAfterSeconds, page);
-  }
-
+  const storesSomething = submission.toestemming || submission.email !== undefined;
+  const allowance = storesSomething ? await takeSubmitAllowance(deps, event, 'regioscan') : undefined;
+  if (allowance && !allowance.ok) return rateLimitedResponse(allowance.retryAfterSeconds, limitedPage?.(rateLimitedMessage(allowance.retryAfterSeconds)));
   const result = await submitRegioscan(deps, submission);
-  if (result.outcome !== 'stored') await allowance.giveBack();
-  if (result.outcome === 'conflict') {
-    throw httpError('SUBMISSION_CONFLICT', [], undefined, 'Deze Regioscan is al verstuurd met andere antwoorden. Begin opnieuw als u hem nog een keer wilt invullen.');
-  }
-  const { record, duplicate, emailStatus } = result;
-  const resultUrl = `${deps.config.PUBLIC_URL}${resultPath(record.submissionId)}`;
-  if (body.kind === 'form') {
-    return htmlResponse(200, renderConfirmationPage(record, emailStatus, submission.email, deps.config.PUBLIC_URL));
-  }
-  return jsonResponse(duplicate ? 200 : 201, {
+  if (allowance?.ok && result.outcome !== 'stored') await allowance.giveBack();
+  if (result.outcome === 'conflict') throw httpError('SUBMISSION_CONFLICT', [], undefined, CONFLICT_MESSAGE);
+  return result;
+}
+
+const isResult = (value: SubmitOutcome | ApiResult): value is ApiResult => 'statusCode' in value;
+
+/** POST /api/regioscan: a complete Regioscan as JSON (programs). */
+async function submitJson(event: ApiEvent, body: unknown): Promise<ApiResult> {
+  const parsed = submissionSchema.safeParse(body);
+  if (!parsed.success) throw httpError('VALIDATION_FAILED', fieldErrors(parsed.error));
+  // JSON posts (programs) carry no honeypot and have no draft: for them only the rate limit applies.
+  const result = await store(event, parsed.data);
+  if (isResult(result)) return result;
+  if (result.outcome === 'conflict') throw httpError('SUBMISSION_CONFLICT');
+  const { record, duplicate, emailStatus, kept } = result;
+  return jsonResponse(result.outcome === 'stored' && kept ? 201 : 200, {
     submissionId: record.submissionId,
     duplicate,
-    resultUrl,
+    stored: kept,
+    ...(kept ? { resultUrl: `${mailDeps().config.PUBLIC_URL}${resultPath(record.submissionId)}` } : {}),
     email: { status: emailStatus },
     scores: record.scores.map((s) => ({
       themeId: s.themeId,
@@ -69,4 +59,65 @@ export const handler = apiHandler(async (event) => {
       dontKnow: s.dontKnow,
     })),
   });
+}
+
+/**
+ * POST /api/regioscan/{draftId}/versturen: the email step of the form. Checks the honeypot, the whole
+ * draft and the time since the draft was made; stores what is to be kept, notes the outcome in the
+ * draft (without the answers) and redirects to the outcome page. A second post finds the draft sent
+ * and redirects again: one submission, one email.
+ */
+async function submitForm(event: ApiEvent, form: URLSearchParams, draftId: string): Promise<ApiResult> {
+  const config = mailDeps().config;
+  const deps: DraftDeps = { store: { doc: mailDeps().doc, tableName: config.TABLE_NAME }, key: await tokenKey(config), now: () => new Date() };
+  if (honeypotFilled(form)) throw httpError('FORM_REJECTED');
+  const opened = await openRegioscanDraft(deps, draftId);
+  if (opened.kind !== 'open') return draftGoneResponse(opened.kind === 'expired');
+  const { draft, version } = opened;
+  if (draft.sent) return redirect(outcomePath(draftId));
+  const state = mergeStep(stateOfDraft(draft), EMAIL_STEP, form);
+  const keep = (): Promise<unknown> => saveRegioscanDraft(deps, draftId, draftWithState(draft, cleanState(state)), version);
+  const checked = checkFormSubmission(state);
+  if (!checked.ok) {
+    await keep();
+    throw httpError('VALIDATION_FAILED', checked.errors, renderStepPage(checked.step, state, draftId, checked.errors));
+  }
+  if (!filledLongEnough(config, 'regioscan', draft.startedAt, deps.now())) {
+    await keep();
+    throw httpError('TOO_FAST', [], renderStepPage(EMAIL_STEP, state, draftId, [], formNotice('Verstuur het formulier opnieuw', ERRORS.TOO_FAST.message)));
+  }
+  const submission = checked.submission;
+  const result = await store(event, submission, (message) =>
+    renderStepPage(EMAIL_STEP, state, draftId, [], formNotice('Probeer het later opnieuw', `${message} Uw antwoorden staan nog klaar.`)),
+  );
+  if (isResult(result)) return result;
+  if (result.outcome === 'conflict') throw httpError('SUBMISSION_CONFLICT');
+  const sent: RegioscanDraft = {
+    submissionId: draft.submissionId,
+    startedAt: draft.startedAt,
+    antwoorden: {},
+    sent: {
+      at: result.record.createdAt,
+      gemeente: result.record.gemeente,
+      rol: result.record.rol,
+      scores: result.record.scores,
+      emailStatus: result.emailStatus,
+      ...(submission.email ? { email: submission.email } : {}),
+      kept: result.kept,
+    },
+  };
+  // A stale save means a second post of this same draft saved first: its outcome is the same one.
+  await saveRegioscanDraft(deps, draftId, sent, version);
+  return redirect(outcomePath(draftId));
+}
+
+/** POST /api/regioscan (JSON) and POST /api/regioscan/{draftId}/versturen (the form's last step). */
+export const handler = apiHandler(async (event) => {
+  const draftId = event.pathParameters?.draftId;
+  if (draftId === undefined) {
+    const body = parseBody(event, ['json']);
+    return submitJson(event, body.value);
+  }
+  const body = parseBody(event, ['form']);
+  return submitForm(event, body.value as URLSearchParams, draftId);
 }, REGIOSCAN_SECTION);

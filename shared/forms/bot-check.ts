@@ -21,9 +21,11 @@ import {
  *
  * - a honeypot: one text field that people never see nor reach (hidden on screen and for screen
  *   readers, out of the tab order) and leave empty; a script that fills every field fills it too;
- * - a minimum fill time: the step route stamps the time step 1 was sent, signed with the 'form-start'
- *   key and bound to the form's id, and carries it in the hidden state; the final form post must come
- *   at least a few seconds later. A missing or forged stamp counts as too fast;
+ * - a minimum fill time: the final form post must come at least a few seconds after the form was
+ *   started. The Regioscan keeps its answers in a server-side draft, so its start time is the draft's
+ *   (`filledLongEnough`: nothing travels in the form). The registration's step route stamps the time
+ *   step 1 was sent, signed with the 'form-start' key and bound to the form's id, and carries it in the
+ *   hidden state; a missing or forged stamp counts as too fast;
  * - a rate limit per network address and hour (shared/store/rate-limit.ts), on the submit routes.
  *
  * JSON posts (programs using the API) carry no stamp and no honeypot: only the rate limit applies.
@@ -85,6 +87,12 @@ export function checkFillTime(key: Buffer, form: BotForm, id: string, stamp: str
 /** The minimum fill time of a form: FORM_MIN_FILL_SECONDS when set, else the default of shared/privacy.ts. */
 export function minFillSeconds(config: RuntimeConfig, form: BotForm): number {
   return config.FORM_MIN_FILL_SECONDS ?? (form === 'regioscan' ? REGIOSCAN_MIN_FILL_SECONDS : REGISTRATION_MIN_FILL_SECONDS);
+}
+
+/** Whether a form started (server-side, e.g. a draft's creation) at `startedAt` was sent late enough. */
+export function filledLongEnough(config: RuntimeConfig, form: BotForm, startedAt: string, now: Date): boolean {
+  const started = Date.parse(startedAt);
+  return Number.isFinite(started) && (now.getTime() - started) / 1000 >= minFillSeconds(config, form);
 }
 
 /** The hourly submit limit per address of a form: FORM_RATE_LIMIT_PER_HOUR when set, else shared/privacy.ts. */

@@ -30,6 +30,7 @@ export const ERRORS = {
   TOO_FAST: { status: 400, message: 'U verstuurde het formulier erg snel. Kijk uw antwoorden nog even na en verstuur het formulier opnieuw.' },
   RATE_LIMITED: { status: 429, message: 'Vanaf uw netwerk zijn het afgelopen uur veel formulieren verstuurd. Probeer het later opnieuw.' },
   NOT_FOUND: { status: 404, message: 'Deze pagina bestaat niet.' },
+  DRAFT_EXPIRED: { status: 410, message: 'Dit formulier is verlopen. Begin opnieuw.' },
   METHOD_NOT_ALLOWED: { status: 405, message: 'Deze methode is hier niet toegestaan.' },
   SUBMISSION_CONFLICT: { status: 409, message: 'Deze Regioscan is al verstuurd met andere antwoorden.' },
   REGISTRATION_CONFLICT: { status: 409, message: 'Deze aanmelding is al verstuurd met andere gegevens. Begin opnieuw als u nog een regio wilt aanmelden.' },

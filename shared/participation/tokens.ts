@@ -1,4 +1,5 @@
-import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { draftHash as hashOfDraft, openDraftContent, sealDraftContent, type DraftKind } from '../store/drafts.ts';
 
 /**
  * The secrets of anonymous answering. A link's token is 128 random bits; the table never holds it.
@@ -42,26 +43,22 @@ export function newResponseId(): string {
 const mac = (key: Buffer, purpose: string, value: string) => createHmac('sha256', key).update(`${purpose}\0${value}`).digest('base64url');
 
 export const invitationHash = (key: Buffer, token: string) => mac(key, 'invitation', token);
-export const draftHash = (key: Buffer, token: string) => mac(key, 'draft', token);
+/**
+ * The questionnaire drafts on the generic draft mechanism (shared/store/drafts.ts), with the purpose
+ * and encryption info they always had, so drafts saved before the move open as before. A round lasts
+ * months, so an unfinished draft may live a year without a save.
+ */
+export const QUESTIONNAIRE_DRAFT: DraftKind = { hashPurpose: 'draft', cipherInfo: 'answers', ttlSeconds: 366 * 24 * 3600 };
 
-function draftCipherKey(token: string): Buffer {
-  return Buffer.from(hkdfSync('sha256', token, 'monitor-aoj-draft', 'answers', 32));
-}
+export const draftHash = (key: Buffer, token: string) => hashOfDraft(key, QUESTIONNAIRE_DRAFT, token);
 
 /** Encrypts a draft's answers with a key only the token holder can derive (AES-256-GCM). */
 export function sealDraft(token: string, answers: Record<string, string>): string {
-  const iv = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', draftCipherKey(token), iv);
-  const body = Buffer.concat([cipher.update(JSON.stringify(answers), 'utf8'), cipher.final()]);
-  return Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64');
+  return sealDraftContent(QUESTIONNAIRE_DRAFT, token, answers);
 }
 
 export function openDraft(token: string, sealed: string): Record<string, string> {
-  const raw = Buffer.from(sealed, 'base64');
-  const decipher = createDecipheriv('aes-256-gcm', draftCipherKey(token), raw.subarray(0, 12));
-  decipher.setAuthTag(raw.subarray(12, 28));
-  const text = Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
-  return JSON.parse(text) as Record<string, string>;
+  return openDraftContent<Record<string, string>>(QUESTIONNAIRE_DRAFT, token, sealed);
 }
 
 /**

@@ -40,12 +40,12 @@ function emailThemes(result: ResultView): EmailTheme[] {
  * The Regioscan outcome email: an HTML part (single column, presentation tables, inline CSS) and a
  * plain-text part from the same data. No images, no tracking, one link to the result page.
  */
-export function renderResultEmail(result: ResultView, resultUrl: string): RenderedEmail {
+export function renderResultEmail(result: ResultView, resultUrl: string | undefined): RenderedEmail {
   const gemeente = findGemeente(result.gemeente)?.name ?? result.gemeente;
   const date = formatDate(result.createdAt);
   const subject = `Uw uitkomst van de Regioscan voor ${gemeente}`;
   const intro = `U heeft op ${date} de Regioscan ingevuld voor de gemeente ${gemeente}. Hieronder ziet u de uitkomst per thema, met punten om te bespreken in het overleg tussen gemeente en samenwerkingsverband (OOGO).`;
-  const why = 'U krijgt deze e-mail omdat u om de uitkomst vroeg toen u de Regioscan invulde. Wij hebben uw e-mailadres na het versturen verwijderd. Op deze e-mail kunt u niet reageren.';
+  const why = `U krijgt deze e-mail omdat u om de uitkomst vroeg toen u de Regioscan invulde. Wij hebben uw e-mailadres na het versturen verwijderd.${resultUrl ? '' : ' Uw antwoorden hebben wij niet bewaard: bewaar deze e-mail als u de uitkomst wilt houden.'} Op deze e-mail kunt u niet reageren.`;
   const themes = emailThemes(result);
 
   const text = [
@@ -64,9 +64,7 @@ export function renderResultEmail(result: ResultView, resultUrl: string): Render
     'Hoe wij de score berekenen:',
     SCORING_RULE_TEXT,
     '',
-    'Bekijk de uitkomst op de website:',
-    resultUrl,
-    '',
+    ...(resultUrl ? ['Bekijk de uitkomst op de website:', resultUrl, ''] : []),
     why,
     '',
     SITE_NAME,
@@ -102,7 +100,7 @@ ${themeRows}
 <tr><td style="padding:16px 0;border-top:1px solid #cccccc;">
 <h2 style="${font}font-size:20px;margin:0 0 8px;">Hoe wij de score berekenen</h2>
 ${p(esc(SCORING_RULE_TEXT))}
-${p(`<a href="${esc(resultUrl)}" style="color:#0b4f9c;text-decoration:underline;">Bekijk de uitkomst op de website</a>`)}
+${resultUrl ? p(`<a href="${esc(resultUrl)}" style="color:#0b4f9c;text-decoration:underline;">Bekijk de uitkomst op de website</a>`) : ''}
 ${p(esc(why), 'font-size:14px;')}
 </td></tr>
 </table>

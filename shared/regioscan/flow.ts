@@ -1,20 +1,19 @@
 import { STATEMENTS, THEMES, type Theme } from './definition.ts';
 import {
   answerField,
-  consentField,
   gemeenteField,
   roleField,
   submissionSchema,
   type RegioscanSubmission,
 } from './validation.ts';
-import { STAMP_FIELD } from '../forms/bot-fields.ts';
 import { emailField, fieldErrors, type FieldError, checkField } from '../forms/fields.ts';
 import { firstIncompleteStep as firstIncomplete, navigateSteps, type Navigation, type StepForm, type StepOutcome } from '../forms/steps.ts';
 
 /**
- * The multi-step Regioscan form without JavaScript: every step posts all earlier answers back as
- * hidden fields, and the server decides which page comes next. Pure functions; the handlers only
- * parse the body and render what these return.
+ * The multi-step Regioscan form without JavaScript: the answers so far live in a server-side draft
+ * (draft.ts); every step posts only its own fields, the server merges them into the draft and decides
+ * which page comes next (post, redirect, get). Pure functions; the handlers read and save the draft
+ * and render what these return.
  */
 export type Step =
   | { kind: 'over-u'; title: string }
@@ -48,8 +47,6 @@ export interface FlowState {
   toestemming?: boolean;
   /** The respondent came from the check page via "Wijzig": "Volgende" goes back there. */
   fromCheck: boolean;
-  /** The signed time step 1 was sent (the bot check's minimum fill time, shared/forms/bot-check.ts). */
-  gestart?: string;
 }
 
 /** Longest value we keep from any form field; longer input is cut off and then fails validation. */
@@ -59,26 +56,57 @@ export function emptyState(): FlowState {
   return { antwoorden: {}, fromCheck: false };
 }
 
-/** Reads the known fields of a posted form; unknown fields are ignored. */
-export function stateFromForm(form: URLSearchParams): FlowState {
+/** The form fields each step shows (and posts); a step's post changes only these. */
+export function fieldsOfStep(number: number): string[] {
+  const step = stepAt(number);
+  switch (step.kind) {
+    case 'over-u':
+      return ['gemeente', 'rol'];
+    case 'theme':
+      return step.theme.statements.map((s) => s.id);
+    case 'controle':
+      return [];
+    case 'e-mail':
+      return ['email', 'toestemming'];
+  }
+}
+
+/**
+ * The state with the fields of one posted step taken from the form (unknown fields are ignored, and
+ * fields of other steps cannot be changed from this step). An empty field clears its answer.
+ */
+export function mergeStep(state: FlowState, number: number, form: URLSearchParams): FlowState {
   const get = (name: string): string | undefined => {
     const value = form.get(name);
     return value === null ? undefined : value.slice(0, MAX_FIELD_LENGTH);
   };
+  const next: FlowState = { ...state, antwoorden: { ...state.antwoorden } };
+  for (const field of fieldsOfStep(number)) {
+    if (field === 'gemeente' || field === 'rol') next[field] = get(field) || undefined;
+    else if (field === 'email') next.email = get('email')?.trim() || undefined;
+    else if (field === 'toestemming') next.toestemming = get('toestemming') === 'ja';
+    else {
+      const v = get(field);
+      if (v !== undefined && v !== '') next.antwoorden[field] = v;
+      else delete next.antwoorden[field];
+    }
+  }
+  return next;
+}
+
+/** The state without values that fail their field check: what a draft may keep (the email as typed). */
+export function cleanState(state: FlowState): FlowState {
+  const valid = (schema: { safeParse: (v: unknown) => { success: boolean } }, v: unknown) => v !== undefined && schema.safeParse(v).success;
   const antwoorden: Record<string, string> = {};
   for (const s of STATEMENTS) {
-    const v = get(s.id);
-    if (v !== undefined && v !== '') antwoorden[s.id] = v;
+    const v = state.antwoorden[s.id];
+    if (valid(answerField(s.id), v)) antwoorden[s.id] = v!;
   }
   return {
-    submissionId: get('submissionId') || undefined,
-    gemeente: get('gemeente') || undefined,
-    rol: get('rol') || undefined,
+    ...state,
+    gemeente: valid(gemeenteField, state.gemeente) ? state.gemeente : undefined,
+    rol: valid(roleField, state.rol) ? state.rol : undefined,
     antwoorden,
-    email: get('email')?.trim() || undefined,
-    toestemming: get('toestemming') === 'ja',
-    fromCheck: get('controle') === '1',
-    gestart: get(STAMP_FIELD) || undefined,
   };
 }
 
@@ -98,7 +126,6 @@ export function validateStep(number: number, state: FlowState): FieldError[] {
       break;
     case 'e-mail':
       if (state.email !== undefined) checkField(errors, 'email', emailField, state.email);
-      checkField(errors, 'toestemming', consentField, state.toestemming === true);
       break;
   }
   return errors;
@@ -119,8 +146,8 @@ export function firstIncompleteStep(state: FlowState, limit = TOTAL_STEPS): numb
 export type { Navigation, StepOutcome };
 
 /** Where a posted step leads: the same step with errors, or the next/previous/chosen step. */
-export function navigate(current: number, nav: Navigation, state: FlowState, newId: () => string): StepOutcome<FlowState> {
-  return navigateSteps({ ...STEP_FORM, withId: (s) => (s.submissionId ? s : { ...s, submissionId: newId() }) }, current, nav, state);
+export function navigate(current: number, nav: Navigation, state: FlowState): StepOutcome<FlowState> {
+  return navigateSteps(STEP_FORM, current, nav, state);
 }
 
 /** Turns the final form post into the same object the JSON API accepts. */

@@ -20,8 +20,13 @@ export const answersSchema = z.strictObject(
   { error: 'Geef bij elke stelling een antwoord.' },
 );
 
-export const consentField = z.literal(true, {
-  error: 'Geef aan dat u akkoord gaat met hoe wij uw antwoorden bewaren.',
+/**
+ * Whether the answers may be stored for the overviews per gemeente (the benchmark). Not needed for the
+ * outcome, nor for the email: without it nothing but the short-lived draft (and, for the email, the
+ * address for at most a few days) is kept. Programs must say it explicitly: true or false.
+ */
+export const consentField = z.boolean({
+  error: 'Geef aan of wij uw antwoorden mogen bewaren: true of false.',
 });
 
 /** The one definition of a Regioscan submission, for the JSON API and the HTML form alike. */

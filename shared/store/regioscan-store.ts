@@ -3,7 +3,7 @@ import { GetCommand, ScanCommand, TransactWriteCommand, UpdateCommand, type Dyna
 import { mailAllowanceUpdate } from '../mail/limit.ts';
 import { pendingMailPut, type OutgoingMail } from '../mail/outbox.ts';
 import { MAIL_ADDRESS_TTL_SECONDS } from '../privacy.ts';
-import { sameSubmission, type SubmissionRecord } from '../regioscan/record.ts';
+import { sameSubmission, type StoredEmailStatus, type SubmissionRecord } from '../regioscan/record.ts';
 import { SUBMISSION_SK, TABLE_KEYS, submissionKey, type ItemKey } from './table.ts';
 
 /** stored: new (emailStatus says whether its email waits or was limited); duplicate: this exact one was stored before; conflict: the id was used with other answers. */
@@ -75,6 +75,61 @@ export async function storeSubmission(doc: DynamoDBDocumentClient, tableName: st
     if (error instanceof TransactionCanceledException && conditionFailed(error, 0)) return storedBefore(doc, tableName, write, now, error);
     throw error;
   }
+}
+
+/** stored: the email waits (or was limited); duplicate: this id and address were sent before; conflict: not the same. */
+export type EmailOnlyResult =
+  | { outcome: 'stored'; emailStatus: 'pending' | 'limited' }
+  | { outcome: 'duplicate'; emailStatus: StoredEmailStatus }
+  | { outcome: 'conflict' };
+
+/**
+ * The outcome email of a Regioscan sent without consent to keep the answers: the submission itself is
+ * not stored. Stored together, all or nothing: the address check (keyed HMAC of id and address,
+ * expiring with the address; it also carries the email's status and makes a double submit send once),
+ * the pending email and the address's daily allowance; and only while no submission with this id was
+ * stored with consent. A full allowance stores the check alone, "limited", and sends nothing.
+ */
+export async function storeOutcomeEmail(doc: DynamoDBDocumentClient, tableName: string, submissionId: string, mail: NonNullable<SubmissionWrite['mail']>, now: Date): Promise<EmailOnlyResult> {
+  const expires = Math.floor(now.getTime() / 1000) + MAIL_ADDRESS_TTL_SECONDS;
+  const checkPut = (emailStatus: 'pending' | 'limited') => ({
+    Put: {
+      TableName: tableName,
+      Item: { ...addressCheckKey(submissionId), hash: mail.addressCheck, emailStatus, [TABLE_KEYS.ttlAttribute]: expires },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  });
+  const noSubmission = { ConditionCheck: { TableName: tableName, Key: submissionKey(submissionId), ConditionExpression: 'attribute_not_exists(pk)' } };
+  try {
+    await doc.send(
+      new TransactWriteCommand({
+        TransactItems: [checkPut('pending'), noSubmission, pendingMailPut(tableName, mail.outgoing, now), mailAllowanceUpdate(tableName, mail.outgoing.to, now, mail.limitKey)],
+      }),
+    );
+    return { outcome: 'stored', emailStatus: 'pending' };
+  } catch (error) {
+    if (!(error instanceof TransactionCanceledException)) throw error;
+    if (conditionFailed(error, 0)) return sentBefore(doc, tableName, submissionId, mail.addressCheck, now);
+    if (conditionFailed(error, 1)) return { outcome: 'conflict' };
+    if (!conditionFailed(error, 3)) throw error;
+  }
+  try {
+    await doc.send(new TransactWriteCommand({ TransactItems: [checkPut('limited'), noSubmission] }));
+    return { outcome: 'stored', emailStatus: 'limited' };
+  } catch (error) {
+    if (error instanceof TransactionCanceledException && conditionFailed(error, 0)) return sentBefore(doc, tableName, submissionId, mail.addressCheck, now);
+    if (error instanceof TransactionCanceledException && conditionFailed(error, 1)) return { outcome: 'conflict' };
+    throw error;
+  }
+}
+
+async function sentBefore(doc: DynamoDBDocumentClient, tableName: string, submissionId: string, addressCheck: string, now: Date): Promise<EmailOnlyResult> {
+  const check = await doc.send(new GetCommand({ TableName: tableName, Key: addressCheckKey(submissionId), ConsistentRead: true }));
+  const live = check.Item && Number(check.Item[TABLE_KEYS.ttlAttribute]) > now.getTime() / 1000;
+  if (!live || check.Item?.hash !== addressCheck) return { outcome: 'conflict' };
+  const exists = await doc.send(new GetCommand({ TableName: tableName, Key: submissionKey(submissionId), ConsistentRead: true }));
+  if (exists.Item) return { outcome: 'conflict' }; // stored with consent before: another submission
+  return { outcome: 'duplicate', emailStatus: (check.Item?.emailStatus as StoredEmailStatus | undefined) ?? 'pending' };
 }
 
 /** The id was stored before: the same Regioscan (a double submit) or another one (a conflict). */

@@ -44,8 +44,9 @@ const allAnswersBut = (id: string) => {
 };
 const VALIDATION = { status: 422, code: 'VALIDATION_FAILED' };
 const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
-const completeForm = (overrides: Record<string, string> = {}) =>
-  form({ submissionId: '3f1c6c4e-5d43-4a8e-9a35-2f7f0c2d9b11', gemeente: 'GM0363', rol: 'gemeente', ...answers(), toestemming: 'ja', stap: '7', ...overrides });
+/** Paths with `{draft}` (a draft with every step answered) or `{incomplete}` (step 1 only), made before the cases run. */
+const drafts: Record<string, string> = {};
+const UNKNOWN_DRAFT = 'AAAAAAAAAAAAAAAAAAAAAA';
 
 const cases: BadRequest[] = [
   // Malformed JSON
@@ -68,7 +69,7 @@ const cases: BadRequest[] = [
   { name: 'antwoorden is an array', body: submission({ antwoorden: ['1', '2'] }), ...VALIDATION },
   { name: 'antwoorden is a string', body: submission({ antwoorden: 'alles eens' }), ...VALIDATION },
   { name: 'toestemming is the string "true"', body: submission({ toestemming: 'true' }), ...VALIDATION },
-  { name: 'toestemming is false', body: submission({ toestemming: false }), ...VALIDATION },
+  { name: 'toestemming is the number 1', body: submission({ toestemming: 1 }), ...VALIDATION },
   { name: 'email is a number', body: submission({ email: 12 }), ...VALIDATION },
   { name: 'answer is a number', body: withAnswers({ ...answers(), v01: 3 }), ...VALIDATION },
   { name: 'answer is null', body: withAnswers({ ...answers(), v02: null }), ...VALIDATION },
@@ -125,19 +126,26 @@ const cases: BadRequest[] = [
   { name: 'result with a non-UUID id', method: 'GET', path: '/api/regioscan/uitkomst/niet-een-id', contentType: JSON_TYPE, status: 404, code: 'NOT_FOUND' },
   { name: 'result with a broken %-escape', method: 'GET', path: '/api/regioscan/uitkomst/%E0%A4%A', contentType: JSON_TYPE, status: 404, code: 'NOT_FOUND' },
   { name: 'unknown API path', method: 'GET', path: '/api/beheer', contentType: JSON_TYPE, status: 404, code: 'NOT_FOUND' },
-  // The HTML form steps
+  // The HTML form steps (every step a page of a server-side draft)
   { name: 'step route with JSON', path: '/api/regioscan/stap', body: submission({}), status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' },
-  { name: 'step 0', path: '/api/regioscan/stap', contentType: FORM_TYPE, body: form({ stap: '0' }), status: 400, page: 'Deze stap van het formulier bestaat niet' },
-  { name: 'step 99', path: '/api/regioscan/stap', contentType: FORM_TYPE, body: form({ stap: '99' }), status: 400, page: 'Deze stap van het formulier bestaat niet' },
-  { name: 'step "abc"', path: '/api/regioscan/stap', contentType: FORM_TYPE, body: form({ stap: 'abc' }), status: 400, page: 'Deze stap van het formulier bestaat niet' },
-  { name: 'no step at all', path: '/api/regioscan/stap', contentType: FORM_TYPE, body: form({ gemeente: 'GM0363' }), status: 400, page: 'Deze stap van het formulier bestaat niet' },
-  { name: '"Wijzig" of a step that has no answers', path: '/api/regioscan/stap', contentType: FORM_TYPE, body: form({ stap: '6', wijzig: '7' }), status: 400, page: 'Deze stap van het formulier bestaat niet' },
-  { name: 'step 1 without gemeente', path: '/api/regioscan/stap', contentType: FORM_TYPE, body: form({ stap: '1', rol: 'gemeente' }), status: 422, page: 'Kies de gemeente waar u werkt.' },
-  { name: 'form submit with an answer missing', contentType: FORM_TYPE, body: completeForm({ v09: '' }), status: 422, page: 'Kies een antwoord bij stelling 9.' },
-  { name: 'form submit with a bad email', contentType: FORM_TYPE, body: completeForm({ email: `x@${MARK}\r\nBcc: y@${MARK}` }), status: 422, page: 'Vul een geldig e-mailadres in' },
-  { name: 'form submit without consent', contentType: FORM_TYPE, body: completeForm({ toestemming: '', email: `x@${MARK}` }), status: 422, page: 'Geef aan dat u akkoord gaat' },
-  { name: 'form submit with a tampered answer', contentType: FORM_TYPE, body: completeForm({ v01: '<script>alert(1)</script>' }), status: 422, page: 'Kies een antwoord bij stelling 1.' },
-  { name: 'form submit without submissionId', contentType: FORM_TYPE, body: completeForm({ submissionId: '' }), status: 422, page: 'Begin opnieuw' },
+  { name: 'step 1 without gemeente', path: '/api/regioscan/stap', contentType: FORM_TYPE, body: form({ rol: 'gemeente' }), status: 422, page: 'Kies de gemeente waar u werkt.' },
+  { name: 'step 1 with an unknown gemeente', path: '/api/regioscan/stap', contentType: FORM_TYPE, body: form({ gemeente: 'GM9999', rol: 'gemeente' }), status: 422, page: 'Kies een gemeente uit de lijst.' },
+  { name: 'step 0', path: '/api/regioscan/{draft}/stap/0', contentType: FORM_TYPE, body: form({ actie: 'volgende' }), status: 400, page: 'Deze stap van het formulier bestaat niet' },
+  { name: 'step 99', path: '/api/regioscan/{draft}/stap/99', contentType: FORM_TYPE, body: form({ actie: 'volgende' }), status: 400, page: 'Deze stap van het formulier bestaat niet' },
+  { name: 'step "abc"', path: '/api/regioscan/{draft}/stap/abc', contentType: FORM_TYPE, body: form({ actie: 'volgende' }), status: 400, page: 'Deze stap van het formulier bestaat niet' },
+  { name: 'step "1.5"', method: 'GET', path: '/api/regioscan/{draft}/stap/1.5', contentType: FORM_TYPE, status: 400, page: 'Deze stap van het formulier bestaat niet' },
+  { name: 'step of an unknown draft', method: 'GET', path: `/api/regioscan/${UNKNOWN_DRAFT}/stap/2`, contentType: JSON_TYPE, status: 404, code: 'NOT_FOUND' },
+  { name: 'step of a malformed draft id', path: '/api/regioscan/niet-een-id/stap/2', contentType: FORM_TYPE, body: form({ v01: '1' }), status: 404, page: 'Deze Regioscan bestaat niet (meer)' },
+  { name: 'step with JSON', path: '/api/regioscan/{draft}/stap/2', body: submission({}), status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' },
+  { name: 'step with a tampered answer', path: '/api/regioscan/{incomplete}/stap/2', contentType: FORM_TYPE, body: form({ ...answers(), v01: '<script>alert(1)</script>', actie: 'volgende' }), status: 422, page: 'Kies een antwoord bij stelling 1.' },
+  { name: 'outcome of an unknown draft', method: 'GET', path: `/api/regioscan/${UNKNOWN_DRAFT}/uitkomst`, contentType: JSON_TYPE, status: 404, code: 'NOT_FOUND' },
+  { name: 'form submit with an answer missing', path: '/api/regioscan/{incomplete}/versturen', contentType: FORM_TYPE, body: form({ toestemming: 'ja' }), status: 422, page: 'Kies een antwoord bij stelling 1.' },
+  { name: 'form submit with a bad email', path: '/api/regioscan/{draft}/versturen', contentType: FORM_TYPE, body: form({ email: `x@${MARK}\r\nBcc: y@${MARK}` }), status: 422, page: 'Vul een geldig e-mailadres in' },
+  { name: 'form submit with an email of 300 characters', path: '/api/regioscan/{draft}/versturen', contentType: FORM_TYPE, body: form({ email: `${'a'.repeat(290)}@${MARK}` }), status: 422, page: 'Een e-mailadres mag niet langer zijn dan 254 tekens.' },
+  { name: 'form submit with a filled honeypot', path: '/api/regioscan/{draft}/versturen', contentType: FORM_TYPE, body: form({ website: 'https://spam.example' }), status: 400, page: 'Wij konden het formulier niet verwerken' },
+  { name: 'form submit as JSON', path: '/api/regioscan/{draft}/versturen', body: submission({}), status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' },
+  { name: 'form submit to an unknown draft', path: `/api/regioscan/${UNKNOWN_DRAFT}/versturen`, contentType: FORM_TYPE, body: form({ toestemming: 'ja' }), status: 404, page: 'Deze Regioscan bestaat niet (meer)' },
+  { name: 'the final form post to the JSON route', contentType: FORM_TYPE, body: form({ gemeente: 'GM0363', toestemming: 'ja' }), status: 415, page: 'Stuur de gegevens als JSON of als formulier.' },
 ];
 
 describe('bad input to the API', () => {
@@ -146,11 +154,25 @@ describe('bad input to the API', () => {
     expect(cases.length).toBeGreaterThanOrEqual(50);
   });
 
+  beforeAll(async () => {
+    const start = async (fields: Record<string, string>) => {
+      const res = await fetch(`${system.baseUrl}/api/regioscan/stap`, { method: 'POST', headers: { 'content-type': FORM_TYPE }, body: form(fields), redirect: 'manual' });
+      return /\/api\/regioscan\/([^/]+)\/stap\/2$/.exec(res.headers.get('location') ?? '')![1]!;
+    };
+    drafts.incomplete = await start({ gemeente: 'GM0363', rol: 'gemeente' });
+    drafts.draft = await start({ gemeente: 'GM0363', rol: 'gemeente' });
+    for (const step of [2, 3, 4, 5]) {
+      const res = await fetch(`${system.baseUrl}/api/regioscan/${drafts.draft}/stap/${step}`, { method: 'POST', headers: { 'content-type': FORM_TYPE }, body: form(answers()), redirect: 'manual' });
+      expect(res.status).toBe(303);
+    }
+  });
+
   it.each(cases)('$name -> $status', async (c) => {
     const headers: Record<string, string> = {};
     const contentType = c.contentType === undefined ? JSON_TYPE : c.contentType;
     if (contentType) headers['content-type'] = contentType;
-    const res = await fetch(`${system.baseUrl}${c.path ?? '/api/regioscan'}`, {
+    const path = (c.path ?? '/api/regioscan').replace(/\{(draft|incomplete)\}/, (_, name: string) => drafts[name]!);
+    const res = await fetch(`${system.baseUrl}${path}`, {
       method: c.method ?? 'POST',
       headers,
       body: c.body as BodyInit | undefined,
@@ -170,8 +192,9 @@ describe('bad input to the API', () => {
     }
   });
 
-  it('wrote nothing and sent nothing', async () => {
-    expect(await system.items()).toEqual([]);
+  it('wrote nothing and sent nothing (but the two drafts made for the form cases)', async () => {
+    const items = await system.items();
+    expect(items.map((i) => String(i.pk).split('#')[0])).toEqual(['DRAFT', 'DRAFT']);
     const store = (await (await fetch(`${system.sesEndpoint}/store`)).json()) as { emails: { destination: { to: string[] } }[] };
     expect(store.emails.filter((e) => e.destination.to.some((to) => to.includes(MARK)))).toEqual([]);
   });

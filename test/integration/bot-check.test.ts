@@ -6,6 +6,8 @@ import { resetRuntimeConfig } from '../../shared/config/runtime.ts';
 import { HONEYPOT_FIELD, STAMP_FIELD, signStamp, verifyStamp, type BotForm } from '../../shared/forms/bot-check.ts';
 import { REGIOSCAN_MIN_FILL_SECONDS, REGISTRATION_MIN_FILL_SECONDS, REGISTRATIONS_PER_IP_PER_HOUR } from '../../shared/privacy.ts';
 import { STATEMENTS } from '../../shared/regioscan/definition.ts';
+import { createRegioscanDraft } from '../../shared/regioscan/draft.ts';
+import { emptyState } from '../../shared/regioscan/flow.ts';
 import { postJson } from '../helpers/fixtures.ts';
 import { startLocalSystem, testAddress, type LocalSystem } from '../helpers/local-system.ts';
 
@@ -52,13 +54,21 @@ const itemsOf = async (pk: string) => (await system.items()).filter((i) => i.pk 
 /** Regions are keyed by their own id, not the registration's: count them. */
 const regionCount = async () => (await system.items()).filter((i) => i.sk === 'REGION').length;
 
-// The Regioscan: the final form post as the email step sends it.
-function regioscanForm(fields: Record<string, string | undefined> = {}): URLSearchParams {
-  const form = new URLSearchParams({ stap: '7', gemeente: 'GM0363', rol: 'gemeente', toestemming: 'ja', actie: 'volgende' });
-  for (const s of STATEMENTS) form.set(s.id, '4');
-  for (const [k, v] of Object.entries(fields)) if (v === undefined) form.delete(k); else form.set(k, v);
-  return form;
+// The Regioscan: a server-side draft with every step answered, made `secondsAgo` in the past (its
+// start time is the bot check's clock), and the final post of its email step.
+async function regioscanDraft(secondsAgo: number): Promise<string> {
+  const deps = { store: { doc: system.doc, tableName: system.tableName }, key: Buffer.from(process.env.TOKEN_KEY!, 'utf8'), now: () => new Date(Date.now() - secondsAgo * 1000) };
+  const draftId = await createRegioscanDraft(deps, { ...emptyState(), gemeente: 'GM0363', rol: 'gemeente' });
+  for (const step of [2, 3, 4, 5]) {
+    const res = await postForm(`/api/regioscan/${draftId}/stap/${step}`, new URLSearchParams(Object.fromEntries(STATEMENTS.map((s) => [s.id, '4']))));
+    expect(res.status).toBe(303);
+  }
+  return draftId;
 }
+const regioscanSend = (draftId: string, fields: Record<string, string> = {}, headers: Record<string, string> = {}) =>
+  postForm(`/api/regioscan/${draftId}/versturen`, new URLSearchParams({ toestemming: 'ja', actie: 'volgende', ...fields }), headers);
+/** The stored submissions (the form keeps the submission id in the draft only). */
+const submissionCount = async () => (await system.items()).filter((i) => i.sk === 'SUBMISSION').length;
 
 // The registration: the final form post as the check step sends it.
 const gemeente = GEMEENTEN.find((g) => g.code === 'GM0363')!;
@@ -100,55 +110,37 @@ const regioscanJson = () => ({
 });
 
 describe('minimum fill time (defaults of shared/privacy.ts)', () => {
-  it('Regioscan: step 1 stamps the form; sending it at once gives 400 TOO_FAST with the answers, and nothing is stored', async () => {
-    const step2 = await postForm('/api/regioscan/stap', new URLSearchParams({ stap: '1', gemeente: 'GM0363', rol: 'gemeente', actie: 'volgende' }));
-    expect(step2.status).toBe(200);
-    const carried = hiddenFields(step2.text);
-    const id = carried.get('submissionId')!;
-    const stamp = carried.get(STAMP_FIELD)!;
-    expect(verifyStamp(formKey(), 'regioscan', id, stamp)).toBeGreaterThan(Date.now() / 1000 - 60);
-
-    // Later steps keep the stamp (the clock does not restart).
-    const step3 = await postForm('/api/regioscan/stap', new URLSearchParams([...carried, ['stap', '2'], ['v01', '4'], ['v02', '4'], ['v03', '4'], ['v04', '4']]));
-    expect(hiddenFields(step3.text).get(STAMP_FIELD)).toBe(stamp);
-
-    const res = await postForm('/api/regioscan', regioscanForm({ submissionId: id, [STAMP_FIELD]: stamp, email: 'iemand@example.nl' }));
+  it('Regioscan: the clock starts when the draft is made; sending at once gives 400 TOO_FAST with the answers kept, and nothing is stored', async () => {
+    const start = await postForm('/api/regioscan/stap', new URLSearchParams({ gemeente: 'GM0363', rol: 'gemeente', actie: 'volgende' }));
+    expect(start.status).toBe(303);
+    const draftId = /\/api\/regioscan\/([^/]+)\/stap\/2$/.exec(start.headers.get('location')!)![1]!;
+    for (const step of [2, 3, 4, 5]) await postForm(`/api/regioscan/${draftId}/stap/${step}`, new URLSearchParams(Object.fromEntries(STATEMENTS.map((s) => [s.id, '4']))));
+    // No stamp travels in the form: nothing to forge.
+    const page = await fetch(`${system.baseUrl}/api/regioscan/${draftId}/stap/7`).then((r) => r.text());
+    expect(page).not.toContain(`name="${STAMP_FIELD}"`);
+    const submissions = await submissionCount();
+    const res = await regioscanSend(draftId, { email: 'iemand@example.nl', [STAMP_FIELD]: stampAgo('regioscan', draftId, 600) });
     expect(res.status).toBe(400);
     expect(res.headers.get('content-type')).toContain('text/html');
     expect(res.text).toContain('U verstuurde het formulier erg snel');
-    expect(res.text).toContain('data-error-summary');
-    // The form again, with every answer and the same stamp: sending again a moment later works.
-    const again = hiddenFields(res.text);
-    for (const s of STATEMENTS) expect(again.get(s.id)).toBe('4');
-    expect(again.get(STAMP_FIELD)).toBe(stamp);
+    // The email step again, with the address; the answers wait in the draft.
     expect(res.text).toContain('value="iemand@example.nl"');
-    expect(res.text).toMatch(/<form method="post" action="\/api\/regioscan"/);
-    expect(await itemsOf(`REGIOSCAN#${id}`)).toEqual([]);
-  });
-
-  it('Regioscan: a missing or forged stamp counts as too fast; the form shown again carries a fresh stamp', async () => {
-    for (const stamp of [undefined, '1700000000.' + 'ab'.repeat(32), stampAgo('registration', randomUUID(), 60), 'nonsense']) {
-      const id = randomUUID();
-      const res = await postForm('/api/regioscan', regioscanForm({ submissionId: id, [STAMP_FIELD]: stamp }));
-      expect(res.status).toBe(400);
-      expect(res.text).toContain('erg snel');
-      expect(verifyStamp(formKey(), 'regioscan', id, hiddenFields(res.text).get(STAMP_FIELD) ?? undefined)).toBeDefined();
-      expect(await itemsOf(`REGIOSCAN#${id}`)).toEqual([]);
-    }
-    // A stamp of another submission does not count either.
-    const res = await postForm('/api/regioscan', regioscanForm({ submissionId: randomUUID(), [STAMP_FIELD]: stampAgo('regioscan', randomUUID(), 60) }));
-    expect(res.status).toBe(400);
+    expect(res.text).toContain(`action="/api/regioscan/${draftId}/versturen"`);
+    expect(await submissionCount()).toBe(submissions);
+    const check = await fetch(`${system.baseUrl}/api/regioscan/${draftId}/stap/6`).then((r) => r.text());
+    expect(check.split('>Eens<').length - 1).toBe(STATEMENTS.length);
   });
 
   it('Regioscan: from the minimum on the form post is stored; just before it is not', async () => {
-    const early = randomUUID();
-    const tooSoon = await postForm('/api/regioscan', regioscanForm({ submissionId: early, [STAMP_FIELD]: stampAgo('regioscan', early, REGIOSCAN_MIN_FILL_SECONDS - 2) }));
+    const submissions = await submissionCount();
+    const tooSoon = await regioscanSend(await regioscanDraft(REGIOSCAN_MIN_FILL_SECONDS - 2));
     expect(tooSoon.status).toBe(400);
-    const id = randomUUID();
-    const res = await postForm('/api/regioscan', regioscanForm({ submissionId: id, [STAMP_FIELD]: stampAgo('regioscan', id, REGIOSCAN_MIN_FILL_SECONDS) }));
-    expect(res.status).toBe(200);
-    expect(res.text).toContain('Uw uitkomst van de Regioscan');
-    expect(await itemsOf(`REGIOSCAN#${id}`)).toHaveLength(1);
+    expect(await submissionCount()).toBe(submissions);
+    const draftId = await regioscanDraft(REGIOSCAN_MIN_FILL_SECONDS);
+    const res = await regioscanSend(draftId);
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe(`/api/regioscan/${draftId}/uitkomst`);
+    expect(await submissionCount()).toBe(submissions + 1);
   });
 
   it('Regioscan JSON (programs) carries no stamp: only the rate limit applies', async () => {
@@ -185,15 +177,17 @@ describe('minimum fill time (defaults of shared/privacy.ts)', () => {
 
 describe('honeypot', () => {
   it('Regioscan: a filled honeypot gives 400 FORM_REJECTED with a Dutch page, and nothing is stored', async () => {
-    const id = randomUUID();
-    const res = await postForm('/api/regioscan', regioscanForm({ submissionId: id, [STAMP_FIELD]: stampAgo('regioscan', id, 60), [HONEYPOT_FIELD]: 'https://spam.example' }));
+    const submissions = await submissionCount();
+    const draftId = await regioscanDraft(60);
+    const res = await regioscanSend(draftId, { [HONEYPOT_FIELD]: 'https://spam.example' });
     expect(res.status).toBe(400);
     expect(res.text).toContain('Wij konden het formulier niet verwerken');
     expect(res.text).toContain('href="/regioscan/"');
-    expect(await itemsOf(`REGIOSCAN#${id}`)).toEqual([]);
+    expect(await submissionCount()).toBe(submissions);
     // An empty honeypot (what a person sends) passes.
-    const fine = await postForm('/api/regioscan', regioscanForm({ submissionId: id, [STAMP_FIELD]: stampAgo('regioscan', id, 60), [HONEYPOT_FIELD]: '' }));
-    expect(fine.status).toBe(200);
+    const fine = await regioscanSend(draftId, { [HONEYPOT_FIELD]: '' });
+    expect(fine.status).toBe(303);
+    expect(await submissionCount()).toBe(submissions + 1);
   });
 
   it('registration: a filled honeypot gives 400 FORM_REJECTED, and nothing is stored', async () => {
@@ -238,18 +232,20 @@ describe('rate limit per keyed-hashed address', () => {
     expect((await postJson(system.baseUrl, '/api/aanmelden', registrationJson(), xff(C))).status).toBe(429);
   });
 
-  it('Regioscan form post over the limit: 429 with Retry-After and the form with the answers; nothing stored', async () => {
+  it('Regioscan form post over the limit: 429 with Retry-After and the form again; nothing stored', async () => {
     useDefaults({ FORM_RATE_LIMIT_PER_HOUR: '2' });
     const D = '2001:db8::d';
     for (let i = 0; i < 2; i++) expect((await postJson(system.baseUrl, '/api/regioscan', regioscanJson(), xff(D))).status).toBe(201);
-    const id = randomUUID();
-    const res = await postForm('/api/regioscan', regioscanForm({ submissionId: id, [STAMP_FIELD]: stampAgo('regioscan', id, 60) }), xff(D));
+    const submissions = await submissionCount();
+    const draftId = await regioscanDraft(60);
+    const res = await regioscanSend(draftId, {}, xff(D));
     expect(res.status).toBe(429);
     expect(Number(res.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
     expect(res.text).toContain('Vanaf uw netwerk zijn het afgelopen uur veel formulieren verstuurd');
-    expect(res.text).toContain('Uw antwoorden staan hieronder nog.');
-    for (const s of STATEMENTS) expect(hiddenFields(res.text).get(s.id)).toBe('4');
-    expect(await itemsOf(`REGIOSCAN#${id}`)).toEqual([]);
+    expect(res.text).toContain('Uw antwoorden staan nog klaar.');
+    expect(await submissionCount()).toBe(submissions);
+    // The draft is not sent: the email step is still there.
+    expect((await fetch(`${system.baseUrl}/api/regioscan/${draftId}/stap/7`, { redirect: 'manual' })).status).toBe(200);
     // The Regioscan and the registration are counted apart.
     expect((await postJson(system.baseUrl, '/api/aanmelden', registrationJson(), xff(D))).status).toBe(201);
   });

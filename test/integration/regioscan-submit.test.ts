@@ -3,7 +3,9 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runtimeConfig } from '../../shared/config/runtime.ts';
 import { MAX_ATTEMPTS, RETRY_DELAYS_SECONDS, sendDueMail, type MailDeps } from '../../shared/mail/outbox.ts';
 import { THEMES } from '../../shared/regioscan/definition.ts';
-import { MAILS_PER_ADDRESS_PER_DAY } from '../../shared/privacy.ts';
+import { MAIL_ADDRESS_TTL_SECONDS, MAILS_PER_ADDRESS_PER_DAY, REGIOSCAN_DRAFT_TTL_SECONDS } from '../../shared/privacy.ts';
+import { createRegioscanDraft } from '../../shared/regioscan/draft.ts';
+import { emptyState } from '../../shared/regioscan/flow.ts';
 import { submitRegioscan } from '../../shared/regioscan/submit.ts';
 import { submissionSchema } from '../../shared/regioscan/validation.ts';
 import { freePort, LOCAL_CREDENTIALS, LOCAL_REGION } from '../../scripts/local/emulators.ts';
@@ -189,5 +191,181 @@ describe('POST /api/regioscan against DynamoDB Local and the SES emulator', () =
     const missing = await fetch(`${system.baseUrl}/api/regioscan/uitkomst/00000000-0000-4000-8000-000000000000`, { headers: { accept: 'application/json' } });
     expect(missing.status).toBe(404);
     expect(((await missing.json()) as { error: { code: string } }).error.code).toBe('NOT_FOUND');
+  });
+});
+
+// The HTML form: every step a GET page of a server-side draft, every post answered with a redirect.
+const FORM = 'application/x-www-form-urlencoded';
+const DRAFT_ID = /^\/api\/regioscan\/([A-Za-z0-9_-]{22})\/stap\/2$/;
+
+async function post(path: string, fields: Record<string, string>, headers: Record<string, string> = {}) {
+  const res = await fetch(`${system.baseUrl}${path}`, { method: 'POST', headers: { 'content-type': FORM, ...headers }, body: new URLSearchParams(fields).toString(), redirect: 'manual' });
+  return { status: res.status, location: res.headers.get('location') ?? '', text: await res.text() };
+}
+async function get(path: string) {
+  const res = await fetch(`${system.baseUrl}${path}`, { headers: { accept: 'text/html' }, redirect: 'manual' });
+  return { status: res.status, location: res.headers.get('location') ?? '', text: await res.text() };
+}
+const keysOf = (items: Record<string, unknown>[]) => new Set(items.map((i) => `${String(i.pk)}|${String(i.sk)}`));
+/** The items written since `before` (a scan of the whole table). */
+async function newItems(before: Set<string>) {
+  return (await system.items()).filter((i) => !before.has(`${String(i.pk)}|${String(i.sk)}`));
+}
+const themeAnswers = (step: number, value: string) => Object.fromEntries(THEMES[step - 2]!.statements.map((s) => [s.id, value]));
+
+/** Steps 1-5 through the form; returns the draft id. Every post must be a 303 to the next GET page. */
+async function answerSteps(gemeente = 'GM0344'): Promise<string> {
+  const first = await post('/api/regioscan/stap', { gemeente, rol: 'swv', actie: 'volgende' });
+  expect(first.status).toBe(303);
+  const draftId = DRAFT_ID.exec(first.location)![1]!;
+  for (const [step, value] of [[2, '5'], [3, '2'], [4, 'weet-niet'], [5, '4']] as const) {
+    const res = await post(`/api/regioscan/${draftId}/stap/${step}`, { ...themeAnswers(step, value), actie: 'volgende' });
+    expect(res.status, `step ${step}`).toBe(303);
+    expect(res.location).toBe(`/api/regioscan/${draftId}/stap/${step + 1}`);
+    expect((await get(res.location)).status).toBe(200);
+  }
+  return draftId;
+}
+
+describe('the Regioscan form: post, redirect, get, with a server-side draft', () => {
+  it('answers every step with 303 to a GET page that shows the saved answers; "Wijzig" and "Vorige" keep them', async () => {
+    const draftId = await answerSteps();
+    // Back (a GET of an earlier step) shows its saved answers; reload is the same GET.
+    const step2 = await get(`/api/regioscan/${draftId}/stap/2`);
+    expect(step2.status).toBe(200);
+    expect(step2.text).toMatch(/id="v01-5" name="v01" value="5" checked/);
+    expect((await get(`/api/regioscan/${draftId}/stap/2`)).text).toBe(step2.text);
+    const step1 = await get(`/api/regioscan/${draftId}/stap/1`);
+    expect(step1.text).toContain('<option value="GM0344" selected>');
+    // The check page links "Wijzig" to the step; its button leads back to the check page.
+    const check = await get(`/api/regioscan/${draftId}/stap/6`);
+    expect(check.text).toContain('Helemaal eens');
+    expect(check.text).toContain(`href="/api/regioscan/${draftId}/stap/5?terug=controle"`);
+    const edit = await get(`/api/regioscan/${draftId}/stap/5?terug=controle`);
+    expect(edit.text).toContain('Naar controle');
+    const changed = await post(`/api/regioscan/${draftId}/stap/5`, { ...themeAnswers(5, '4'), v16: '5', terug: 'controle', actie: 'volgende' });
+    expect(changed).toMatchObject({ status: 303, location: `/api/regioscan/${draftId}/stap/6` });
+    // "Vorige stap" saves without checking and goes one back.
+    const back = await post(`/api/regioscan/${draftId}/stap/3`, { v05: '1', actie: 'vorige' });
+    expect(back).toMatchObject({ status: 303, location: `/api/regioscan/${draftId}/stap/2` });
+    expect((await get(`/api/regioscan/${draftId}/stap/3`)).text).toMatch(/id="v05-1" name="v05" value="1" checked/);
+    // A step with an error: 422, the Dutch message, and nothing lost.
+    const wrong = await post(`/api/regioscan/${draftId}/stap/3`, { v05: '2', actie: 'volgende' });
+    expect(wrong.status).toBe(422);
+    expect(wrong.text).toContain('Kies een antwoord bij stelling 6.');
+    expect(wrong.text).toMatch(/id="v05-2" name="v05" value="2" checked/);
+  });
+
+  it('keeps the draft unreadable in a table dump: no draft id, no answers, no gemeente; expires about 24 hours from now', async () => {
+    const before = keysOf(await system.items());
+    const started = Math.floor(Date.now() / 1000);
+    const draftId = await answerSteps('GM0599');
+    const items = await newItems(before);
+    expect(items).toHaveLength(1);
+    const [draft] = items;
+    expect(String(draft!.pk)).toMatch(/^DRAFT#/);
+    const text = JSON.stringify(draft);
+    for (const secret of [draftId, 'GM0599', 'Rotterdam', 'swv', 'weet-niet', '"v01"', 'antwoorden']) expect(text).not.toContain(secret);
+    expect(Object.keys(draft!).sort()).toEqual(['expiresAt', 'pk', 'sealed', 'sk', 'version']);
+    const ttl = Number(draft!.expiresAt);
+    expect(ttl).toBeGreaterThanOrEqual(started + REGIOSCAN_DRAFT_TTL_SECONDS - 5);
+    expect(ttl).toBeLessThanOrEqual(Math.ceil(Date.now() / 1000) + REGIOSCAN_DRAFT_TTL_SECONDS);
+    expect(REGIOSCAN_DRAFT_TTL_SECONDS).toBe(24 * 3600);
+  });
+
+  it('shows the outcome without consent and keeps nothing but the draft', async () => {
+    const draftId = await answerSteps();
+    const before = keysOf(await system.items());
+    const sent = await post(`/api/regioscan/${draftId}/versturen`, { email: '', actie: 'volgende' });
+    expect(sent).toMatchObject({ status: 303, location: `/api/regioscan/${draftId}/uitkomst` });
+    const outcome = await get(sent.location);
+    expect(outcome.status).toBe(200);
+    expect(outcome.text).toContain('Uw uitkomst van de Regioscan');
+    expect(outcome.text).toContain('Score 100 van 100: Gaat goed');
+    expect(outcome.text).toContain('Score 25 van 100: Hier is nog veel te winnen');
+    expect(outcome.text).toContain('Geen score');
+    expect(outcome.text).toContain('Daarom hebben wij ze niet bewaard');
+    expect(outcome.text).not.toContain('/api/regioscan/uitkomst/');
+    // Only the draft changed (now holding the outcome without the answers): no submission, no mail, no counter.
+    const written = await newItems(before);
+    expect(written).toEqual([]);
+    expect((await system.items()).filter((i) => i.sk === 'SUBMISSION' && i.gemeente === 'GM0344')).toEqual([]);
+    // Reload shows the same page; Back to a step leads to the outcome again (no second send).
+    expect((await get(sent.location)).text).toBe(outcome.text);
+    expect(await get(`/api/regioscan/${draftId}/stap/7`)).toMatchObject({ status: 303, location: `/api/regioscan/${draftId}/uitkomst` });
+  });
+
+  it('with consent and an address: the submission is stored and the email sent once, also when sent twice', async () => {
+    const email = testAddress();
+    const draftId = await answerSteps('GM0014');
+    const fields = { email, toestemming: 'ja', actie: 'volgende' };
+    const [a, b] = await Promise.all([post(`/api/regioscan/${draftId}/versturen`, fields), post(`/api/regioscan/${draftId}/versturen`, fields)]);
+    for (const res of [a, b]) expect(res).toMatchObject({ status: 303, location: `/api/regioscan/${draftId}/uitkomst` });
+    const again = await post(`/api/regioscan/${draftId}/versturen`, fields);
+    expect(again.status).toBe(303);
+    const outcome = await get(`/api/regioscan/${draftId}/uitkomst`);
+    expect(outcome.text).toContain(`Wij hebben de uitkomst gestuurd naar <strong class="maoj-long-text">${email}</strong>`);
+    const link = /\/api\/regioscan\/uitkomst\/([0-9a-f-]{36})/.exec(outcome.text)![1]!;
+    const stored = (await system.items()).filter((i) => i.pk === `REGIOSCAN#${link}`);
+    expect(stored.map((i) => i.sk)).toEqual(['SUBMISSION']);
+    expect(stored[0]).toMatchObject({ gemeente: 'GM0014', rol: 'swv', emailStatus: 'sent' });
+    const mails = await system.emailsTo(email);
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.body.text).toContain(`/api/regioscan/uitkomst/${link}`);
+  });
+
+  it('without consent but with an address: the email is sent (without a link), no submission is stored', async () => {
+    const email = testAddress();
+    const draftId = await answerSteps('GM0153');
+    const before = keysOf(await system.items());
+    const sent = await post(`/api/regioscan/${draftId}/versturen`, { email, actie: 'volgende' });
+    expect(sent.status).toBe(303);
+    expect((await get(sent.location)).text).toContain(`Wij hebben de uitkomst gestuurd naar`);
+    const mails = await system.emailsTo(email);
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.body.text).toContain('Uw antwoorden hebben wij niet bewaard');
+    expect(mails[0]!.body.text).not.toContain('/api/regioscan/uitkomst/');
+    const written = await newItems(before);
+    expect(written.filter((i) => i.sk === 'SUBMISSION' || i.sk === 'MAIL')).toEqual([]);
+    // What is left: the address check (keyed hash, expiring with the address), the day's counter, the rate counter.
+    const check = written.find((i) => i.sk === 'ADDRESS')!;
+    expect(check).toMatchObject({ emailStatus: 'sent' });
+    expect(Number(check.expiresAt)).toBeLessThanOrEqual(Math.ceil(Date.now() / 1000) + MAIL_ADDRESS_TTL_SECONDS);
+    expect(JSON.stringify(written)).not.toContain(email);
+    expect(JSON.stringify(written)).not.toContain('GM0153');
+  });
+
+  it('an unknown, malformed or expired draft gets a Dutch page with a link to start again (404/410), never a 5xx', async () => {
+    for (const path of ['/api/regioscan/AAAAAAAAAAAAAAAAAAAAAA/stap/2', '/api/regioscan/kort/stap/2', '/api/regioscan/AAAAAAAAAAAAAAAAAAAAAA/uitkomst']) {
+      const res = await get(path);
+      expect(res.status, path).toBe(404);
+      expect(res.text).toContain('Deze Regioscan bestaat niet (meer)');
+      expect(res.text).toContain('href="/regioscan/stap-1/"');
+    }
+    const json = await fetch(`${system.baseUrl}/api/regioscan/AAAAAAAAAAAAAAAAAAAAAA/stap/2`, { headers: { accept: 'application/json' } });
+    expect(json.status).toBe(404);
+    expect(((await json.json()) as { error: { code: string } }).error.code).toBe('NOT_FOUND');
+    const posted = await post('/api/regioscan/AAAAAAAAAAAAAAAAAAAAAA/versturen', { email: '' });
+    expect(posted.status).toBe(404);
+
+    // A draft whose time is over (saved 25 hours ago): 410 until DynamoDB deletes it, then 404.
+    const key = Buffer.from(process.env.TOKEN_KEY!, 'utf8');
+    const deps = { store: { doc: system.doc, tableName: system.tableName }, key, now: () => new Date(Date.now() - 25 * 3600 * 1000) };
+    const old = await createRegioscanDraft(deps, { ...emptyState(), gemeente: 'GM0363', rol: 'gemeente' });
+    const expired = await get(`/api/regioscan/${old}/stap/2`);
+    expect([404, 410]).toContain(expired.status);
+    expect(expired.text).toMatch(/Deze Regioscan (is verlopen|bestaat niet)/);
+    expect(expired.text).toContain('href="/regioscan/stap-1/"');
+  });
+
+  it('without consent and without an address, JSON gets the outcome and nothing is stored', async () => {
+    const before = keysOf(await system.items());
+    const body = validSubmission({ toestemming: false });
+    const res = await postJson(system.baseUrl, '/api/regioscan', body);
+    expect(res.status).toBe(200);
+    expect(res.json).toMatchObject({ stored: false, email: { status: 'none' } });
+    expect(res.json).not.toHaveProperty('resultUrl');
+    expect(res.json.scores).toHaveLength(4);
+    expect(await newItems(before)).toEqual([]);
   });
 });

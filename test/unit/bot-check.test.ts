@@ -3,6 +3,7 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { runtimeSchema } from '../../shared/config/runtime.ts';
 import {
+  filledLongEnough,
   HONEYPOT_FIELD,
   STAMP_FIELD,
   checkFillTime,
@@ -130,16 +131,27 @@ describe('honeypot', () => {
 
   it('sits in the form that posts to the submit route, once, and not in the steps before', () => {
     const count = (page: string) => page.split(`name="${HONEYPOT_FIELD}"`).length - 1;
-    expect(count(renderStepPage(EMAIL_STEP, emptyState()))).toBe(1);
-    expect(count(renderStepPage(1, emptyState()))).toBe(0);
+    const draftId = 'AAAAAAAAAAAAAAAAAAAAAA';
+    expect(count(renderStepPage(EMAIL_STEP, emptyState(), draftId))).toBe(1);
+    expect(count(renderStepPage(1, emptyState(), undefined))).toBe(0);
+    expect(count(renderStepPage(2, emptyState(), draftId))).toBe(0);
     expect(count(renderRegistrationStep(CHECK_STEP, emptyRegistration()))).toBe(1);
     expect(count(renderRegistrationStep(1, emptyRegistration()))).toBe(0);
   });
 
-  it('the stamp is carried as a hidden field on every step', () => {
+  it('the registration carries its stamp as a hidden field; the Regioscan carries none (its draft holds the start time)', () => {
     const stamp = signStamp(key, 'regioscan', id, t0);
-    for (const n of [2, EMAIL_STEP]) expect(renderStepPage(n, { ...emptyState(), submissionId: id, gestart: stamp })).toContain(`<input type="hidden" name="${STAMP_FIELD}" value="${stamp}">`);
     expect(renderRegistrationStep(CHECK_STEP, { ...emptyRegistration(), registrationId: id, gestart: stamp })).toContain(`name="${STAMP_FIELD}" value="${stamp}"`);
+    for (const n of [2, EMAIL_STEP]) expect(renderStepPage(n, emptyState(), 'AAAAAAAAAAAAAAAAAAAAAA')).not.toContain(`name="${STAMP_FIELD}"`);
+  });
+
+  it('counts the minimum fill time from a server-side start', () => {
+    const config = { FORM_MIN_FILL_SECONDS: 8 } as unknown as Parameters<typeof filledLongEnough>[0];
+    const started = new Date();
+    const after = (s: number) => new Date(started.getTime() + s * 1000);
+    expect(filledLongEnough(config, 'regioscan', started.toISOString(), after(7.9))).toBe(false);
+    expect(filledLongEnough(config, 'regioscan', started.toISOString(), after(8))).toBe(true);
+    expect(filledLongEnough(config, 'regioscan', 'geen tijd', after(60))).toBe(false);
   });
 });
 

@@ -1,0 +1,100 @@
+import { randomUUID } from 'node:crypto';
+import { REGIOSCAN_DRAFT_TTL_SECONDS } from '../privacy.ts';
+import { draftHash, newDraftId, openDraftContent, readDraft, sealDraftContent, writeDraft, DRAFT_ID_PATTERN, type DraftKind, type DraftStore } from '../store/drafts.ts';
+import type { Role } from './definition.ts';
+import type { FlowState } from './flow.ts';
+import type { EmailStatus } from './pages.ts';
+import type { ThemeScore } from './scoring.ts';
+
+/**
+ * The Regioscan's answers so far live on the server, in a draft under a random id that only the
+ * visitor's page address holds (shared/store/drafts.ts: the item key is an HMAC of the id, the content
+ * is encrypted with a key derived from it). Every step is a GET page of that draft; a posted step
+ * saves and redirects. The draft lives REGIOSCAN_DRAFT_TTL_SECONDS after its last save.
+ */
+export const REGIOSCAN_DRAFT: DraftKind = { hashPurpose: 'regioscan-draft', cipherInfo: 'regioscan', ttlSeconds: REGIOSCAN_DRAFT_TTL_SECONDS };
+
+export { DRAFT_ID_PATTERN };
+
+/** What was sent: enough for the outcome page; the answers themselves are dropped from the draft then. */
+export interface SentOutcome {
+  at: string;
+  gemeente: string;
+  rol: Role;
+  scores: ThemeScore[];
+  emailStatus: EmailStatus;
+  email?: string;
+  /** Whether the answers were stored (consent): then the result page link works for good. */
+  kept: boolean;
+}
+
+export interface RegioscanDraft {
+  submissionId: string;
+  /** When the draft was made: the bot check's minimum fill time counts from here (no stamp in the form). */
+  startedAt: string;
+  gemeente?: string;
+  rol?: string;
+  antwoorden: Record<string, string>;
+  email?: string;
+  toestemming?: boolean;
+  sent?: SentOutcome;
+}
+
+export type OpenedDraft =
+  | { kind: 'unknown' }
+  | { kind: 'expired' }
+  | { kind: 'open'; draft: RegioscanDraft; version: number };
+
+export interface DraftDeps {
+  store: DraftStore;
+  key: Buffer;
+  now: () => Date;
+}
+
+/** The draft of this id: unknown (never made, malformed, or deleted), expired (TTL passed, not yet deleted), or open. */
+export async function openRegioscanDraft(deps: DraftDeps, id: string): Promise<OpenedDraft> {
+  if (!DRAFT_ID_PATTERN.test(id)) return { kind: 'unknown' };
+  const stored = await readDraft(deps.store, draftHash(deps.key, REGIOSCAN_DRAFT, id));
+  if (!stored) return { kind: 'unknown' };
+  if (stored.expiresAt <= deps.now().getTime() / 1000) return { kind: 'expired' };
+  try {
+    return { kind: 'open', draft: openDraftContent<RegioscanDraft>(REGIOSCAN_DRAFT, id, stored.sealed), version: stored.version };
+  } catch {
+    return { kind: 'unknown' }; // cannot happen for an id we made; an HMAC collision is no draft either
+  }
+}
+
+/** The state a step page shows from a draft. */
+export function stateOfDraft(draft: RegioscanDraft, fromCheck = false): FlowState {
+  return { submissionId: draft.submissionId, gemeente: draft.gemeente, rol: draft.rol, antwoorden: { ...draft.antwoorden }, email: draft.email, toestemming: draft.toestemming, fromCheck };
+}
+
+/** Makes a new draft with the answers of step 1; returns its id (the secret in the page address). */
+export async function createRegioscanDraft(deps: DraftDeps, state: FlowState): Promise<string> {
+  const now = deps.now();
+  const draft: RegioscanDraft = { submissionId: randomUUID(), startedAt: now.toISOString(), gemeente: state.gemeente, rol: state.rol, antwoorden: {} };
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const id = newDraftId();
+    const saved = await writeDraft(deps.store, REGIOSCAN_DRAFT, draftHash(deps.key, REGIOSCAN_DRAFT, id), sealDraftContent(REGIOSCAN_DRAFT, id, draft), 0, now);
+    if (saved === 'saved') return id;
+  }
+  throw new Error('could not make a new draft id'); // 128 random bits: never happens
+}
+
+/** Saves a draft over `version`; 'stale' when another save (a second tab, a double click) came first. */
+export function saveRegioscanDraft(deps: DraftDeps, id: string, draft: RegioscanDraft, version: number): Promise<'saved' | 'stale'> {
+  return writeDraft(deps.store, REGIOSCAN_DRAFT, draftHash(deps.key, REGIOSCAN_DRAFT, id), sealDraftContent(REGIOSCAN_DRAFT, id, draft), version, deps.now());
+}
+
+/** The draft with the fields of a state (the answers so far), keeping its id and start time. */
+export function draftWithState(draft: RegioscanDraft, state: FlowState): RegioscanDraft {
+  return {
+    submissionId: draft.submissionId,
+    startedAt: draft.startedAt,
+    ...(state.gemeente !== undefined ? { gemeente: state.gemeente } : {}),
+    ...(state.rol !== undefined ? { rol: state.rol } : {}),
+    antwoorden: { ...state.antwoorden },
+    ...(state.email !== undefined ? { email: state.email } : {}),
+    ...(state.toestemming !== undefined ? { toestemming: state.toestemming } : {}),
+  };
+}
