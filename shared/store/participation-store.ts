@@ -3,6 +3,8 @@ import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCom
 import { pendingMailPut, type OutgoingMail } from '../mail/outbox.ts';
 import type { Counts, InvitationRecord, LinkKind, RegionRecord, RoundRecord, StoredResponse } from '../participation/model.ts';
 import type { GroupId } from '../questionnaires/definition.ts';
+import { QUESTIONNAIRE_DRAFT } from '../participation/tokens.ts';
+import { draftPut as genericDraftPut, readDraft } from './drafts.ts';
 import {
   REGION_LIST,
   TABLE_KEYS,
@@ -285,20 +287,13 @@ export interface Draft {
   version: number;
 }
 
-export const getDraft = (store: Store, draftHash: string) => get<Draft>(store, draftKey(draftHash));
+export const getDraft = async (store: Store, draftHash: string): Promise<Draft | undefined> => {
+  const draft = await readDraft(store, draftHash);
+  return draft && { sealed: draft.sealed, version: draft.version };
+};
 
-/** How long an unfinished draft may live without a save: a round lasts months, so a year is ample. */
-const DRAFT_TTL_SECONDS = 366 * 24 * 3600;
-
-const draftPut = (store: Store, draftHash: string, sealed: string, version: number, now: Date) => ({
-  Put: {
-    TableName: store.tableName,
-    Item: { ...draftKey(draftHash), sealed, version: version + 1, [TABLE_KEYS.ttlAttribute]: Math.floor(now.getTime() / 1000) + DRAFT_TTL_SECONDS },
-    // Optimistic: two tabs cannot overwrite each other's newer save unseen (the loser re-reads and merges).
-    ConditionExpression: version === 0 ? 'attribute_not_exists(pk)' : 'version = :version',
-    ...(version === 0 ? {} : { ExpressionAttributeValues: { ':version': version } }),
-  },
-});
+/** A draft save, on the generic draft mechanism (shared/store/drafts.ts) with the questionnaires' kind. */
+const draftPut = (store: Store, hash: string, sealed: string, version: number, now: Date) => genericDraftPut(store.tableName, QUESTIONNAIRE_DRAFT, hash, sealed, version, now);
 
 export type SaveResult = 'saved' | 'stale' | 'completed';
 
