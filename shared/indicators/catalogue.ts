@@ -26,8 +26,16 @@ export type Aggregation =
 
 export interface Source {
   publisher: string;
-  /** StatLine table id or DUO file name; undefined for made-to-order deliveries. */
+  /**
+   * The StatLine table id(s), as found in the source file's metadata (data/SOURCES.md), or the DUO file
+   * name. Undefined when the id is not known (then `tableIdUnknown` says what is known) and for
+   * made-to-order deliveries. Never a guess.
+   */
   tableId?: string;
+  /** When the table id is not known: what is known about the table, in B1 Dutch, without guessing. */
+  tableIdUnknown?: string;
+  /** For a series of tables (one per year): the table id of each period (year). */
+  tableIdByPeriod?: Readonly<Record<string, string>>;
   title: string;
   url?: string;
   licence: string;
@@ -91,14 +99,16 @@ const MADE_TO_ORDER_LICENCE = 'maatwerk, niet openbaar: alleen gebruiken volgens
 
 const CBS_37259: Source = {
   publisher: 'CBS',
-  tableId: '37259ned',
-  title: 'Bevolkingsontwikkeling; levend geborenen, overledenen en migratie per regio',
-  url: 'https://opendata.cbs.nl/statline/#/CBS/nl/dataset/37259ned/table',
+  // The copy is of the English version of the table (37259eng, "Regional population dynamics").
+  tableId: '37259ENG',
+  title: 'Bevolkingsontwikkeling; levend geborenen, overledenen en migratie per regio (Engelse versie)',
+  url: 'https://opendata.cbs.nl/statline/#/CBS/en/dataset/37259eng/table',
   licence: CBS_LICENCE,
 };
 const CBS_KWB: Source = {
   publisher: 'CBS',
-  tableId: 'Kerncijfers wijken en buurten (2019: 84583NED, 2021: 85039NED, 2022: 85318NED, 2024: 85984NED)',
+  tableId: '84583NED (2019), 85039NED (2021), 85318NED (2022), 85984NED (2024)',
+  tableIdByPeriod: { '2019': '84583NED', '2021': '85039NED', '2022': '85318NED', '2024': '85984NED' },
   title: 'Kerncijfers wijken en buurten',
   url: 'https://www.cbs.nl/nl-nl/reeksen/geografie/kerncijfers-wijken-en-buurten',
   licence: CBS_LICENCE,
@@ -106,16 +116,17 @@ const CBS_KWB: Source = {
 const CBS_JEUGDZORG_NATURA: Source = {
   publisher: 'CBS',
   tableId: '85335NED (2022), 85075NED (2021)',
+  tableIdByPeriod: { '2021': '85075NED', '2022': '85335NED' },
   title: 'Jongeren met jeugdzorg in natura; wijk en gemeente',
   url: 'https://opendata.cbs.nl/statline/#/CBS/nl/dataset/85335NED/table',
   licence: CBS_LICENCE,
 };
 const CBS_INDICATOREN_JEUGDZORG: Source = {
   publisher: 'CBS',
-  // The copy does not carry its table id; 85098NED is the most likely one (see data/SOURCES.md).
-  tableId: 'Indicatoren jeugdzorg; gemeenten (waarschijnlijk 85098NED)',
+  // The copy does not carry its table id (data/SOURCES.md): we state what is known, not a guess.
+  tableIdUnknown: 'het tabelnummer staat niet in het bestand; het is een download uit CBS StatLine van 24 juni 2023 met de titel "Indicatoren jeugdzorg; gemeenten"',
   title: 'Indicatoren jeugdzorg; gemeenten',
-  url: 'https://opendata.cbs.nl/statline/#/CBS/nl/dataset/85098NED/table',
+  url: 'https://opendata.cbs.nl/statline/',
   licence: CBS_LICENCE,
 };
 const DUO_LEERLINGEN: Source = {
@@ -712,6 +723,12 @@ const MADE_TO_ORDER: IndicatorDefinition[] = [
 export const INDICATORS: readonly IndicatorDefinition[] = [...PUBLIC, ...MADE_TO_ORDER];
 
 export const INDICATORS_BY_ID: ReadonlyMap<string, IndicatorDefinition> = new Map(INDICATORS.map((i) => [i.id, i]));
+
+/**
+ * The key figures of the monitor, in the order of the summary ("In het kort") at the top of every
+ * regional page: jeugdhulp first, then the size of the young population.
+ */
+export const KEY_FIGURES: readonly string[] = ['pct_jeugdhulp_in_natura', 'jongeren_met_jeugdzorg', 'aandeel_jongeren_0_14', 'aandeel_jongeren_15_24', 'inwoners'];
 
 export function indicator(id: string): IndicatorDefinition {
   const found = INDICATORS_BY_ID.get(id);

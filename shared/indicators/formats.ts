@@ -196,7 +196,7 @@ const CBS_INDICATOREN_JEUGDZORG: IndicatorFileFormat = {
   title: 'CBS StatLine download "Indicatoren jeugdzorg; gemeenten" (labels, decimal comma)',
   description:
     'StatLine CSV: semicolon separated, quoted, BOM, decimal comma, gemeente names instead of codes, provisional periods marked with *.',
-  source: { publisher: CBS, tableId: '85098NED (not verified in the copy)', title: 'Indicatoren jeugdzorg; gemeenten', url: 'https://opendata.cbs.nl/statline/#/CBS/nl/dataset/85098NED/table', licence: CBS_LICENCE },
+  source: { publisher: CBS, tableIdUnknown: 'het tabelnummer staat niet in het bestand; het is een download uit CBS StatLine van 24 juni 2023 met de titel "Indicatoren jeugdzorg; gemeenten"', title: 'Indicatoren jeugdzorg; gemeenten', url: 'https://opendata.cbs.nl/statline/', licence: CBS_LICENCE },
   availability: 'public',
   delimiters: [';'],
   area: { kind: 'name', column: "Regio's" },

@@ -1,10 +1,12 @@
 import { NEDERLAND_CODE, SPLIT_RULE, type Membership } from '../areas/model.ts';
 import type { Figure } from '../indicators/aggregate.ts';
-import { HERINDELING_RULE, THEMES, UNIT_LABELS, type IndicatorDefinition, type Theme } from '../indicators/catalogue.ts';
+import { HERINDELING_RULE, THEMES, UNIT_LABELS, type IndicatorDefinition, type Source, type Theme } from '../indicators/catalogue.ts';
 import type { PublishedArea } from '../imports/snapshot.ts';
 import { esc } from '../web/html.ts';
-import { barChart, lineChart, type BarDatum } from './charts.ts';
-import { comparisonMethodText, resolveComparisons, type Comparison } from './compare.ts';
+import { lineChart } from './charts.ts';
+import { comparisonMethodText, MAX_COMPARISONS, resolveComparisons, type Comparison } from './compare.ts';
+import { summaryBlock } from './summary.ts';
+import { barTable, scrollTable } from './table.ts';
 import {
   explainState,
   figureText,
@@ -16,16 +18,20 @@ import {
   joinDutch,
   KIND_LABELS,
   periodText,
+  sourceTableText,
   STATE_WORDS,
+  updatedText,
 } from './format.ts';
 import { areaCsvPath, areaPath, AREA_KIND_ORDER, mapPath, type RegionalView } from './view.ts';
 import { routePath } from '../routes.ts';
 
 /**
- * The page of one area: per theme, per indicator the latest figure next to Nederland, a bar chart
- * against the comparison areas, a line chart over the years, the tables with the same numbers, the
- * source and the rule by which the figure was put together. Pure: the static site and the
- * "vergelijk met" Lambda render the same HTML.
+ * The page of one area: first "In het kort" (the key figures with Nederland, the comparison areas,
+ * the peiljaar and the place among all areas of the kind), then per theme, per indicator the latest
+ * figure next to Nederland, a bar chart against the comparison areas, a line chart over the years and
+ * the tables with the same numbers (focusable scroll regions), the source per figure; sources, rules
+ * and shared notes once at the end. Pure: the static site and the "vergelijk met" Lambda render the
+ * same HTML. The static page carries no option lists: the chooser is a page of the API.
  */
 
 export interface RenderedPage {
@@ -48,15 +54,6 @@ export function areaTitle(area: PublishedArea): string {
 
 function link(area: PublishedArea, text = area.name): string {
   return `<a class="utrecht-link" href="${areaPath(area)}">${esc(text)}</a>`;
-}
-
-function sourceText(d: IndicatorDefinition): string {
-  return d.sources
-    .map((s) => {
-      const title = s.url ? `<a class="utrecht-link" href="${esc(s.url)}">${esc(s.title)}</a>` : esc(s.title);
-      return `${esc(s.publisher)}${s.tableId ? `, tabel ${esc(s.tableId)}` : ''}: ${title}`;
-    })
-    .join('; ');
 }
 
 /** The aggregation rule of an indicator in words. */
@@ -138,54 +135,71 @@ function trendConclusion(area: PublishedArea, d: IndicatorDefinition, points: re
 }
 
 function valueCell(f: Figure | undefined, d: IndicatorDefinition): string {
-  if (isValue(f)) return `<td class="utrecht-table__cell maoj-num">${esc(formatValue(f.result.value, d))}${f.provisional ? '<span class="maoj-muted"> (voorlopig)</span>' : ''}</td>`;
-  return `<td class="utrecht-table__cell maoj-num maoj-state">${esc(figureText(f, d))}</td>`;
+  if (isValue(f)) return `<td>${esc(formatValue(f.result.value, d))}${f.provisional ? ' <small>(voorlopig)</small>' : ''}</td>`;
+  return `<td class="s">${esc(figureText(f, d))}</td>`;
 }
 
-function indicatorSection(view: RegionalView, area: PublishedArea, d: IndicatorDefinition, comparisons: readonly Comparison[]): string {
+function kindSuffix(a: PublishedArea): string {
+  return a.kind === 'nederland' || a.kind === 'swv-po' || a.kind === 'swv-vo' ? '' : ` <small>(${esc(KIND_LABELS[a.kind].short)})</small>`;
+}
+
+/** Notes that more than one indicator on the page shares are listed once, at the end of the page. */
+interface NoteIndex {
+  shared: Map<string, number>;
+  /** A figure note that holds for most figures of the page (a herindeling): said once, at the top. */
+  pageWide?: string;
+}
+
+/** The source of the figure shown (latest period): the table of that year where the source is a yearly series. */
+function sourceLine(d: IndicatorDefinition, period: string | undefined): string {
+  const relevant = period === undefined ? [] : d.sources.filter((s) => s.tableIdByPeriod?.[period] !== undefined);
+  return (relevant.length ? relevant : d.sources).map((s) => `${esc(s.publisher)}, ${esc(sourceTableText(s, period))}`).join('; ');
+}
+
+function indicatorSection(view: RegionalView, area: PublishedArea, d: IndicatorDefinition, comparisons: readonly Comparison[], notes: NoteIndex): string {
   const period = view.latestPeriod(d.id);
   const own = view.latest(d.id, area.code);
   const nl = area.code === NEDERLAND_CODE ? undefined : view.latest(d.id, NEDERLAND_CODE);
-  const nameOfIndicator = (id: string) => view.indicators.find((i) => i.id === id)?.name ?? id;
   const out: string[] = [`<section class="maoj-indicator" aria-labelledby="${d.id}">`, `<h3 class="utrecht-heading-3" id="${d.id}">${esc(d.name)}</h3>`, `<p class="utrecht-paragraph">${esc(d.description)}</p>`];
 
-  // Headline: the latest figure, next to Nederland.
+  // Headline: the latest figure, next to Nederland, with its reference year.
   const facts: string[] = [];
   facts.push(`<div><dt>${esc(area.name)}</dt><dd><span class="maoj-keyvalue">${esc(isValue(own) ? formatValueWithUnit(own.result.value, d) : figureText(own, d))}</span></dd></div>`);
   if (area.code !== NEDERLAND_CODE) facts.push(`<div><dt>Nederland</dt><dd>${esc(isValue(nl) ? formatValueWithUnit(nl.result.value, d) : figureText(nl, d))}</dd></div>`);
-  if (period) facts.push(`<div><dt>Periode</dt><dd>${esc(periodText(period, d))}${own?.provisional ? ', voorlopig cijfer' : ''}</dd></div>`);
+  if (period) facts.push(`<div><dt>Peiljaar</dt><dd>${esc(periodText(period, d))}${own?.provisional ? ', voorlopig cijfer' : ''}</dd></div>`);
   out.push(`<dl class="maoj-keyfigures">${facts.join('')}</dl>`);
   if (own && !isValue(own)) out.push(`<p class="utrecht-paragraph maoj-state-note"><strong>${esc(STATE_WORDS[own.result.state][0]!.toUpperCase() + STATE_WORDS[own.result.state].slice(1))}:</strong> ${esc(explainState(own.result, view.nameOf))}</p>`);
   if (!own) out.push(`<p class="utrecht-paragraph maoj-state-note">Voor ${esc(area.name)} is er in ${esc(period ?? '')} geen cijfer.</p>`);
-  const notes = figureNotes(view, area, own, d);
-  if (notes.length) out.push(`<p class="utrecht-paragraph maoj-muted">${notes.map(esc).join(' ')}</p>`);
+  const figureNoteList = figureNotes(view, area, own, d).filter((n) => n !== notes.pageWide);
+  if (figureNoteList.length) out.push(`<p class="utrecht-paragraph maoj-muted">${figureNoteList.map(esc).join(' ')}</p>`);
 
-  // Comparison: bar chart for rates (counts of areas of different size do not compare), table for all.
+  // Comparison: for rates a bar chart and a table; counts of areas of different size do not compare.
   if (period && comparisons.length > 0) {
     const rows = [{ area, figure: own }, ...comparisons.map((c) => ({ area: c.area, figure: view.latest(d.id, c.area.code) }))];
     const conclusion = comparisonConclusion(area, d, own, nl, rows, period);
-    const table = [
-      `<table class="utrecht-table maoj-table"><caption class="utrecht-table__caption">${esc(d.name)}, ${esc(periodText(period, d))}: ${esc(area.name)} en de gebieden waarmee wij vergelijken</caption>`,
-      '<thead class="utrecht-table__header"><tr class="utrecht-table__row"><th scope="col" class="utrecht-table__header-cell">Gebied</th><th scope="col" class="utrecht-table__header-cell maoj-num">Cijfer</th></tr></thead><tbody class="utrecht-table__body">',
-      ...[...rows, ...(area.code === NEDERLAND_CODE ? [] : [{ area: view.areas.get(NEDERLAND_CODE)!, figure: nl }])].map(
-        (r) => `<tr class="utrecht-table__row"><th scope="row" class="utrecht-table__header-cell">${r.area.code === area.code ? esc(r.area.name) : link(r.area)}${r.area.kind === 'nederland' || r.area.kind === 'swv-po' || r.area.kind === 'swv-vo' ? '' : `<span class="maoj-muted"> (${esc(KIND_LABELS[r.area.kind].short)})</span>`}</th>${valueCell(r.figure, d)}</tr>`,
-      ),
-      '</tbody></table>',
-    ].join('');
     if (isRate(d)) {
-      const data: BarDatum[] = rows.map((r) => ({
-        label: r.area.code === area.code ? `${r.area.name} (dit gebied)` : r.area.name,
-        value: isValue(r.figure) ? r.figure.result.value : undefined,
-        text: figureText(r.figure, d),
-        highlight: r.area.code === area.code,
-      }));
-      const reference = isValue(nl) ? { label: 'Nederland', value: nl.result.value, text: formatValue(nl.result.value, d) } : undefined;
-      const chart = barChart({ id: `${d.id}-vergelijk`, title: `${d.name}, ${period}: ${area.name} vergeleken`, description: `${conclusion} De cijfers staan ook in de tabel onder de grafiek.`, data, reference });
-      out.push(`<figure class="maoj-figure">${chart}<figcaption class="maoj-figcaption">${esc(conclusion)}</figcaption></figure>`);
-      out.push(`<details class="maoj-details"><summary>Bekijk de vergelijking als tabel</summary>${table}</details>`);
-    } else {
+      const all = [...rows, ...(area.code === NEDERLAND_CODE ? [] : [{ area: view.areas.get(NEDERLAND_CODE)!, figure: nl }])];
+      // Areas for which the figure cannot exist (a percentage without its base, for an SWV) are named once.
+      const impossible = all.filter((r) => r.area.code !== area.code && r.figure?.result.state === 'not-aggregatable');
+      const listed = all.filter((r) => !impossible.includes(r));
+      const names = listed.map((r) => r.area.name);
+      const label = (a: PublishedArea) => `${esc(a.name)}${names.filter((n) => n === a.name).length > 1 ? kindSuffix(a) : ''}`;
+      const captionId = `${d.id}-tv`;
+      const table = barTable({
+        id: captionId,
+        caption: `${d.name}, ${period}: ${area.name} vergeleken`,
+        head: ['Gebied', 'Cijfer'],
+        rows: listed.map((r) => ({
+          label: label(r.area),
+          value: isValue(r.figure) ? r.figure.result.value : undefined,
+          text: figureText(r.figure, d) + (r.figure?.provisional && isValue(r.figure) ? ' (voorlopig)' : ''),
+          kind: r.area.code === area.code ? 'own' : r.area.code === NEDERLAND_CODE ? 'reference' : undefined,
+        })),
+      });
+      const missing = impossible.length > 0 ? ` Voor ${joinDutch(impossible.map((r) => r.area.name))} is dit cijfer er niet: het is niet op te tellen.` : '';
+      out.push(`<figure class="maoj-figure maoj-barfig">${conclusion || missing ? `<figcaption class="maoj-figcaption">${esc(conclusion + missing)}</figcaption>` : ''}${table}</figure>`);
+    } else if (conclusion) {
       out.push(`<p class="utrecht-paragraph">${esc(conclusion)}</p>`);
-      out.push(`<details class="maoj-details"><summary>Vergelijk met andere gebieden (tabel)</summary>${table}</details>`);
     }
   }
 
@@ -203,28 +217,32 @@ function indicatorSection(view: RegionalView, area: PublishedArea, d: IndicatorD
         if (nlPoints.length > 0) lines.push({ label: 'Nederland', points: nlPoints, reference: true } as never);
       }
       const earlier = series.some((f) => f.boundaries === 'as-of-year' && isValue(f));
-      const chart = lineChart({ id: `${d.id}-reeks`, title: `${d.name} in ${area.name}, ${points[0]!.period} tot ${points.at(-1)!.period}`, description: `${conclusion} De cijfers staan ook in de tabel onder de grafiek.`, series: lines, unitSuffix: d.unit === 'procent' ? '%' : '' });
+      const chart = lineChart({ id: `${d.id}-reeks`, title: `${d.name} in ${area.name}, ${points[0]!.period} tot ${points.at(-1)!.period}`, description: '', series: lines, unitSuffix: d.unit === 'procent' ? '%' : '' });
       out.push(`<figure class="maoj-figure">${chart}<figcaption class="maoj-figcaption">${esc(conclusion)}${earlier ? ' Jaren met andere gemeentegrenzen staan alleen in de tabel.' : ''}</figcaption></figure>`);
     }
     const byPeriod = new Map(nlSeries.map((f) => [f.period, f]));
     const showNl = area.code !== NEDERLAND_CODE;
     out.push(
-      `<details class="maoj-details"><summary>Bekijk alle jaren als tabel</summary><table class="utrecht-table maoj-table"><caption class="utrecht-table__caption">${esc(d.name)} in ${esc(area.name)}${showNl ? ' en Nederland' : ''}, per jaar</caption>` +
-        `<thead class="utrecht-table__header"><tr class="utrecht-table__row"><th scope="col" class="utrecht-table__header-cell">Jaar</th><th scope="col" class="utrecht-table__header-cell maoj-num">${esc(area.name)}</th>${showNl ? '<th scope="col" class="utrecht-table__header-cell maoj-num">Nederland</th>' : ''}</tr></thead><tbody class="utrecht-table__body">` +
-        series
-          .map((f) => `<tr class="utrecht-table__row"><th scope="row" class="utrecht-table__header-cell">${esc(f.period)}${f.boundaries === 'as-of-year' && area.kind === 'gemeente' ? '<span class="maoj-muted"> (grenzen van toen)</span>' : ''}</th>${valueCell(f, d)}${showNl ? valueCell(byPeriod.get(f.period), d) : ''}</tr>`)
-          .join('') +
-        '</tbody></table></details>',
+      scrollTable({
+        id: `${d.id}-tj`,
+        caption: `${d.name} in ${area.name}${showNl ? ' en Nederland' : ''}, per jaar`,
+        head: ['Jaar', area.name, ...(showNl ? ['Nederland'] : [])],
+        rows: series.map((f) => `<tr><th scope="row">${esc(f.period)}${f.boundaries === 'as-of-year' && area.kind === 'gemeente' ? ' <small>(grenzen van toen)</small>' : ''}</th>${valueCell(f, d)}${showNl ? valueCell(byPeriod.get(f.period), d) : ''}</tr>`),
+      }),
     );
   }
 
-  // Source, rule, notes.
-  const about: string[] = [`<div><dt>Bron</dt><dd>${sourceText(d)}</dd></div>`, `<div><dt>Hoe wij het cijfer samenstellen</dt><dd>${esc(aggregationText(d, nameOfIndicator))}</dd></div>`];
-  if (d.notes?.length) about.push(`<div><dt>Let op</dt><dd>${d.notes.map(esc).join(' ')}</dd></div>`);
-  out.push(`<dl class="maoj-about">${about.join('')}</dl>`);
-  if (area.kind === 'gemeente' && view.series(d.id, area.code).some((f) => isValue(f))) {
-    out.push(`<p class="utrecht-paragraph"><a class="utrecht-link" href="${mapPath(d.id)}">Bekijk ${esc(d.name.toLowerCase())} op de kaart van alle gemeenten</a></p>`);
-  }
+  // Source and notes; notes shared with other figures are at the end of the page.
+  const own_notes = (d.notes ?? []).filter((n) => !notes.shared.has(n));
+  const shared = (d.notes ?? []).filter((n) => notes.shared.has(n)).map((n) => notes.shared.get(n)!);
+  const mapLink = area.kind === 'gemeente' && series.some((f) => isValue(f)) && d.availability === 'public' ? ` <a class="utrecht-link" href="${mapPath(d.id)}">Dit cijfer op de kaart</a>.` : '';
+  out.push(
+    `<p class="utrecht-paragraph maoj-src">Bron van het cijfer van ${esc(period ?? '')}: ${sourceLine(d, period)} (<a class="utrecht-link" href="#samenstellen">uitleg</a>). ` +
+      (own_notes.length ? `Let op: ${own_notes.map(esc).join(' ')} ` : '') +
+      (shared.length ? `Lees ook ${shared.map((n) => `<a class="utrecht-link" href="#noot-${n}">opmerking ${n}</a>`).join(' en ')}. ` : '') +
+      mapLink +
+      '</p>',
+  );
   out.push('</section>');
   return out.join('\n');
 }
@@ -233,9 +251,9 @@ function baseTable(view: RegionalView, area: PublishedArea, defs: readonly Indic
   const rows = defs.map((d) => {
     const f = view.latest(d.id, area.code);
     const period = view.latestPeriod(d.id) ?? '';
-    return `<tr class="utrecht-table__row"><th scope="row" class="utrecht-table__header-cell">${esc(d.name)}</th><td class="utrecht-table__cell">${esc(period)}</td>${valueCell(f, d)}</tr>`;
+    return `<tr><th scope="row">${esc(d.name)}</th><td class="l">${esc(period)}</td>${valueCell(f, d)}</tr>`;
   });
-  return `<details class="maoj-details"><summary>Aantallen waarmee wij de percentages berekenen</summary><table class="utrecht-table maoj-table" id="basis-${themeId}"><caption class="utrecht-table__caption">Aantallen voor ${esc(area.name)}, nieuwste jaar</caption><thead class="utrecht-table__header"><tr class="utrecht-table__row"><th scope="col" class="utrecht-table__header-cell">Aantal</th><th scope="col" class="utrecht-table__header-cell">Jaar</th><th scope="col" class="utrecht-table__header-cell maoj-num">${esc(area.name)}</th></tr></thead><tbody class="utrecht-table__body">${rows.join('')}</tbody></table></details>`;
+  return `<h3 class="utrecht-heading-3">Aantallen waarmee wij de percentages berekenen</h3>${scrollTable({ id: `basis-${themeId}`, caption: `Aantallen voor ${area.name}, nieuwste jaar`, head: ['Aantal', 'Jaar', area.name], rows, numericFrom: 2 })}`;
 }
 
 function membershipShare(m: Membership): string {
@@ -320,55 +338,138 @@ export function comparisonForm(view: RegionalView, area: PublishedArea, comparis
 </form>`;
 }
 
+/** The link to the chooser (served by the API), with the current choice when the visitor made one. */
+export function chooserHref(area: PublishedArea, chosen?: readonly Comparison[]): string {
+  const params = new URLSearchParams({ gebied: area.code });
+  if (chosen) {
+    params.set('kies', 'ja');
+    for (const c of chosen) params.append('met', c.area.code);
+  }
+  return `${routePath('regionalCompare', 'GET')}?${params.toString().replaceAll('&', '&amp;')}`;
+}
+
 function comparisonSection(view: RegionalView, area: PublishedArea, comparisons: readonly Comparison[], chosen: boolean, ignored: readonly string[]): string {
-  const out: string[] = [`<h2 class="utrecht-heading-2" id="vergelijken">Vergelijken</h2>`];
-  out.push(`<p class="utrecht-paragraph">${chosen ? `U vergelijkt ${esc(area.name)} met Nederland en met de gebieden die u koos.` : esc(comparisonMethodText(view, area))}</p>`);
+  const out: string[] = [`<section class="maoj-compare" aria-labelledby="vergelijken"><h2 class="utrecht-heading-2" id="vergelijken">Vergelijken</h2>`];
+  out.push(`<p class="utrecht-paragraph">${chosen ? `U vergelijkt ${esc(area.name)} met Nederland en met de gebieden die u koos.` : esc(comparisonMethodText(view, area).replace(' U kunt ook zelf kiezen met welke gebieden u vergelijkt.', ''))}</p>`);
   if (ignored.length > 0) out.push(`<p class="utrecht-paragraph maoj-state-note">Deze codes kennen wij niet en laten wij weg: ${esc(ignored.join(', '))}.</p>`);
   if (comparisons.length > 0) {
-    out.push('<ul class="utrecht-unordered-list">');
+    out.push(`<ul class="utrecht-unordered-list${comparisons.length > 8 ? ' maoj-columns' : ''}">`);
     for (const c of comparisons) out.push(`<li class="utrecht-unordered-list__item">${link(c.area)} (${esc(c.reason)})</li>`);
     out.push('</ul>');
   }
-  out.push(comparisonForm(view, area, comparisons));
+  out.push(`<p class="utrecht-paragraph maoj-no-print"><a class="utrecht-link" href="${chooserHref(area, chosen ? comparisons : undefined)}">Kies andere gebieden om mee te vergelijken</a></p></section>`);
+  return out.join('\n');
+}
+
+/** "Over deze cijfers": every source once, the rules, the shared notes, the date of the figures. */
+function aboutSection(view: RegionalView, shown: readonly IndicatorDefinition[], notes: NoteIndex): string {
+  const nameOfIndicator = (id: string) => view.indicators.find((i) => i.id === id)?.name ?? id;
+  const sources = new Map<Source, string[]>();
+  for (const d of shown) for (const s of d.sources) sources.set(s, [...(sources.get(s) ?? []), d.name]);
+  const rules = new Map<string, string[]>();
+  const ratios: string[] = [];
+  for (const d of shown) {
+    const a = d.aggregation;
+    if (a.kind === 'ratio') {
+      ratios.push(`${d.name.toLowerCase()} = ${nameOfIndicator(a.numerator).toLowerCase()} gedeeld door ${nameOfIndicator(a.denominator).toLowerCase()}${a.factor === 100 ? ', keer 100' : a.factor === 1000 ? ', keer 1.000' : ` keer ${a.factor}`}`);
+      continue;
+    }
+    const text = aggregationText(d, nameOfIndicator);
+    rules.set(text, [...(rules.get(text) ?? []), d.name]);
+  }
+  if (ratios.length > 0) rules.set(`Percentages berekenen wij uit twee aantallen: ${joinDutch(ratios)}. Voor een samenwerkingsverband, jeugdregio of provincie tellen wij eerst beide aantallen van de gemeenten op en delen dan. Wij nemen nooit het gemiddelde van percentages.`, []);
+  const noteUsers = new Map<string, string[]>();
+  for (const d of shown) for (const n of d.notes ?? []) if (notes.shared.has(n)) noteUsers.set(n, [...(noteUsers.get(n) ?? []), d.name]);
+  const out: string[] = [`<section class="maoj-about-section" aria-labelledby="over"><h2 class="utrecht-heading-2" id="over">Over deze cijfers</h2>`];
+  out.push(`<p class="utrecht-paragraph"><strong>${esc(updatedText(view.compiledAt))}.</strong> Gemeentelijke indeling ${view.indelingYear}. Bij elk cijfer staat het peiljaar: het jaar (of de datum) waar het cijfer over gaat.</p>`);
+  out.push(`<h3 class="utrecht-heading-3" id="bronnen">Bronnen</h3><ul class="utrecht-unordered-list">`);
+  for (const s of sources.keys()) {
+    const title = s.url ? `<a class="utrecht-link" href="${esc(s.url)}">${esc(s.title)}</a>` : esc(s.title);
+    out.push(`<li class="utrecht-unordered-list__item">${esc(s.publisher)}, ${esc(sourceTableText(s))}: ${title}. Licentie: ${esc(s.licence)}.</li>`);
+  }
+  out.push('</ul>');
+  out.push(`<h3 class="utrecht-heading-3" id="samenstellen">Hoe wij de cijfers samenstellen</h3><ul class="utrecht-unordered-list">`);
+  for (const [text, names] of rules) out.push(`<li class="utrecht-unordered-list__item">${esc(text)}${names.length ? ` <small>(${esc(joinDutch(names.map((n) => n.toLowerCase())))})</small>` : ''}</li>`);
+  out.push('</ul>');
+  if (noteUsers.size > 0) {
+    out.push(`<h3 class="utrecht-heading-3" id="opmerkingen">Opmerkingen</h3><ol class="utrecht-ordered-list">`);
+    for (const [n, names] of noteUsers) out.push(`<li class="utrecht-ordered-list__item" id="noot-${notes.shared.get(n)}">${esc(n)} <small>(${esc(joinDutch(names.map((x) => x.toLowerCase())))})</small></li>`);
+    out.push('</ol>');
+  }
+  out.push(`<p class="utrecht-paragraph">${esc(HERINDELING_RULE)}</p><p class="utrecht-paragraph">Een punt (.) of het woord "geheim" betekent: het CBS houdt het cijfer geheim, meestal omdat het om heel weinig mensen gaat. "Onvolledig" betekent: van een of meer gemeenten ontbreekt een cijfer, dus geven wij geen totaal. Wij vullen een ontbrekend cijfer nooit aan met 0.</p></section>`);
   return out.join('\n');
 }
 
 /**
- * The whole main content of an area page. comparisonCodes: the codes chosen in the "Vergelijk met"
- * form (GET ?met=...); undefined for the default comparison.
+ * The whole main content of an area page. comparisonCodes: the codes chosen with the chooser
+ * (GET /api/gebieden/vergelijk?met=...); undefined for the default comparison.
  */
 export function renderAreaPage(view: RegionalView, area: PublishedArea, comparisonCodes?: readonly string[]): RenderedPage {
   const { comparisons, chosen, ignored } = resolveComparisons(view, area, comparisonCodes);
   const title = areaTitle(area);
   const themes = Object.keys(THEMES) as Theme[];
+  const shown = view.indicators.filter((d) => view.hasFigures(d.id) && d.role === 'main');
+  // Notes used by more than one indicator on the page: numbered once, at the end.
+  const count = new Map<string, number>();
+  for (const d of shown) for (const n of d.notes ?? []) count.set(n, (count.get(n) ?? 0) + 1);
+  const notes: NoteIndex = { shared: new Map([...count].filter(([, c]) => c > 1).map(([n], i) => [n, i + 1])) };
+  const predecessorNotes = new Map<string, number>();
+  for (const d of shown) {
+    const note = figureNotes(view, area, view.latest(d.id, area.code), d).find((n) => n.startsWith('Met de cijfers van '));
+    if (note) predecessorNotes.set(note, (predecessorNotes.get(note) ?? 0) + 1);
+  }
+  notes.pageWide = [...predecessorNotes].sort((a, b) => b[1] - a[1]).find(([, c]) => c > 1)?.[0];
+
   const out: string[] = [];
+  out.push(`<div class="maoj-area">`);
   out.push(`<p class="maoj-step-count">${esc(KIND_LABELS[area.kind].short === 'Nederland' ? 'Heel Nederland' : KIND_LABELS[area.kind].one[0]!.toUpperCase() + KIND_LABELS[area.kind].one.slice(1))}${area.kind === 'nederland' ? '' : ` · code ${esc(area.code)}`}</p>`);
   out.push(`<h1 class="utrecht-heading-1 maoj-area-title">${esc(title)}</h1>`);
-  out.push(
-    `<p class="utrecht-paragraph maoj-lead">Hier ziet u contextcijfers over de jeugd in ${esc(area.name)}: cijfers van het CBS over inwoners, gezinnen en jeugdhulp. Bij elk cijfer staat het cijfer van Nederland, een vergelijking met andere gebieden en de bron.</p>`,
-  );
-  out.push(`<nav aria-label="Op deze pagina" class="maoj-toc"><ul class="utrecht-unordered-list"><li class="utrecht-unordered-list__item"><a class="utrecht-link" href="#ligging">${area.kind === 'gemeente' ? 'Waar hoort deze gemeente bij?' : area.kind === 'nederland' ? 'Provincies' : 'Gemeenten in dit gebied'}</a></li><li class="utrecht-unordered-list__item"><a class="utrecht-link" href="#vergelijken">Vergelijken</a></li>${themes.map((t) => `<li class="utrecht-unordered-list__item"><a class="utrecht-link" href="#thema-${t}">${esc(THEMES[t].name)}</a></li>`).join('')}</ul></nav>`);
-  out.push(`<p class="utrecht-paragraph"><a class="utrecht-link" href="${areaCsvPath(area)}" download>Download alle cijfers van ${esc(area.name)} (CSV, voor Excel)</a></p>`);
-  out.push(relationsSection(view, area));
+  out.push(`<p class="utrecht-paragraph maoj-lead">Contextcijfers over de jeugd in ${esc(area.name)}, vooral van het CBS. <span class="maoj-updated">${esc(updatedText(view.compiledAt))}.</span></p>`);
+  if (notes.pageWide) out.push(`<p class="utrecht-paragraph maoj-muted">Herindeling: ${esc(notes.pageWide.replace(/\.$/, ''))}. Dat geldt voor alle cijfers op deze pagina, tenzij er iets anders staat.</p>`);
+  out.push(summaryBlock(view, area, comparisons));
+  out.push(`<nav aria-label="Op deze pagina" class="maoj-toc maoj-no-print"><ul class="utrecht-unordered-list"><li class="utrecht-unordered-list__item"><a class="utrecht-link" href="#vergelijken">Vergelijken</a></li>${themes.map((t) => `<li class="utrecht-unordered-list__item"><a class="utrecht-link" href="#thema-${t}">${esc(THEMES[t].name)}</a></li>`).join('')}<li class="utrecht-unordered-list__item"><a class="utrecht-link" href="#ligging">${area.kind === 'gemeente' ? 'Waar hoort deze gemeente bij?' : area.kind === 'nederland' ? 'Provincies' : 'Gemeenten in dit gebied'}</a></li><li class="utrecht-unordered-list__item"><a class="utrecht-link" href="#over">Over deze cijfers</a></li></ul></nav>`);
+  out.push(`<p class="utrecht-paragraph maoj-no-print"><a class="utrecht-link" href="${areaCsvPath(area)}" download>Download alle cijfers van ${esc(area.name)} (CSV, voor Excel)</a></p>`);
   out.push(comparisonSection(view, area, comparisons, chosen, ignored));
 
   for (const theme of themes) {
     const defs = view.indicators.filter((d) => d.theme === theme);
     out.push(`<section class="maoj-theme-section" aria-labelledby="thema-${theme}"><h2 class="utrecht-heading-2" id="thema-${theme}">${esc(THEMES[theme].name)}</h2><p class="utrecht-paragraph">${esc(THEMES[theme].description)}</p>`);
     const withFigures = defs.filter((d) => view.hasFigures(d.id));
-    for (const d of withFigures.filter((d) => d.role === 'main')) out.push(indicatorSection(view, area, d, comparisons));
+    for (const d of withFigures.filter((d) => d.role === 'main')) out.push(indicatorSection(view, area, d, comparisons, notes));
     const bases = withFigures.filter((d) => d.role === 'base');
     if (bases.length > 0) out.push(baseTable(view, area, bases, theme));
     const empty = defs.filter((d) => !view.hasFigures(d.id) && d.role === 'main');
     if (empty.length > 0) {
-      out.push(`<h3 class="utrecht-heading-3">Nog geen cijfers</h3><ul class="utrecht-unordered-list maoj-empty-list">`);
+      out.push(`<div class="maoj-empty"><h3 class="utrecht-heading-3">Nog geen cijfers</h3><ul class="utrecht-unordered-list maoj-empty-list">`);
       for (const d of empty) {
         out.push(`<li class="utrecht-unordered-list__item"><strong>${esc(d.name)}</strong> (${esc(d.sources.map((s) => s.publisher).join(', '))}${d.availability === 'made-to-order' ? ', maatwerk, niet openbaar' : ''}). ${NO_FIGURES_YET}</li>`);
       }
-      out.push('</ul>');
+      out.push('</ul></div>');
     }
     out.push('</section>');
   }
-  out.push(`<h2 class="utrecht-heading-2">Over deze cijfers</h2><p class="utrecht-paragraph">${esc(HERINDELING_RULE)}</p><p class="utrecht-paragraph">Een punt (.) of het woord "geheim" betekent: het CBS houdt het cijfer geheim, meestal omdat het om heel weinig mensen gaat. "Onvolledig" betekent: van een of meer gemeenten ontbreekt een cijfer, dus geven wij geen totaal. Wij vullen een ontbrekend cijfer nooit aan met 0.</p><p class="utrecht-paragraph maoj-muted">Gemeentelijke indeling ${view.indelingYear}. Cijferset ${esc(view.snapshotId.slice(0, 8))}.</p>`);
+  out.push(`<section class="maoj-relations" aria-labelledby="ligging">${relationsSection(view, area)}</section>`);
+  out.push(aboutSection(view, shown, notes));
+  out.push('</div>');
   return { title, main: out.join('\n') };
+}
+
+/** One-line description for the page's meta description. */
+export function areaDescription(view: RegionalView, area: PublishedArea): string {
+  return `Cijfers over jeugd en jeugdhulp in ${area.name}: vergeleken met Nederland en andere gebieden, met bron en peiljaar. ${updatedText(view.compiledAt)}.`;
+}
+
+/**
+ * The chooser ("Kies andere gebieden om mee te vergelijken"), rendered by the API: the static pages
+ * carry no option lists. Pre-filled with the current comparison.
+ */
+export function renderComparisonChooser(view: RegionalView, area: PublishedArea, comparisonCodes?: readonly string[]): RenderedPage {
+  const { comparisons } = resolveComparisons(view, area, comparisonCodes);
+  const main = [
+    `<p class="maoj-step-count"><a class="utrecht-link" href="${areaPath(area)}">Terug naar ${esc(areaTitle(area))}</a></p>`,
+    `<h1 class="utrecht-heading-1">Vergelijk ${esc(area.name)} met andere gebieden</h1>`,
+    `<p class="utrecht-paragraph maoj-lead">Kies de gebieden die u naast ${esc(area.name)} wilt zien. U kunt er ${MAX_COMPARISONS} kiezen. Nederland staat er altijd bij. Daarna ziet u de pagina van ${esc(area.name)} met uw keuze.</p>`,
+    comparisonForm(view, area, comparisons),
+  ].join('\n');
+  return { title: `Vergelijk ${area.name} met andere gebieden`, main };
 }

@@ -25,10 +25,12 @@ export const COLOURS = {
 const r1 = (n: number) => Math.round(n * 10) / 10;
 
 function svgOpen(id: string, height: number, title: string, description: string, extraClass = ''): string {
+  // Without a description the chart is named by its title only; the figure's caption says the rest.
+  const labelledBy = description ? `${id}-t ${id}-d` : `${id}-t`;
   return (
-    `<svg class="maoj-chart${extraClass ? ` ${extraClass}` : ''}" viewBox="0 0 ${CHART_WIDTH} ${r1(height)}" role="img" aria-labelledby="${id}-t ${id}-d" ` +
+    `<svg class="maoj-chart${extraClass ? ` ${extraClass}` : ''}" viewBox="0 0 ${CHART_WIDTH} ${r1(height)}" role="img" aria-labelledby="${labelledBy}" ` +
     `xmlns="http://www.w3.org/2000/svg" font-family="system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif" font-size="${FONT}" fill="${COLOURS.text}">` +
-    `<title id="${id}-t">${esc(title)}</title><desc id="${id}-d">${esc(description)}</desc>`
+    `<title id="${id}-t">${esc(title)}</title>${description ? `<desc id="${id}-d">${esc(description)}</desc>` : ''}`
   );
 }
 
@@ -151,11 +153,16 @@ export function lineChart(options: { id: string; title: string; description: str
   const suffix = options.unitSuffix ?? '';
 
   const parts: string[] = [svgOpen(id, height, options.title, options.description)];
+  // Gridlines as one path, their labels in one group: the same drawing in fewer bytes.
+  const grid: string[] = [];
+  const gridLabels: string[] = [];
   for (let t = lo, n = 0; t <= hi + step / 1000 && n < 12; t += step, n++) {
     const ty = y(t);
-    parts.push(`<line x1="${left}" y1="${r1(ty)}" x2="${CHART_WIDTH - 4}" y2="${r1(ty)}" stroke="${COLOURS.grid}" stroke-width="1"/>`);
-    parts.push(`<text x="${left}" y="${r1(ty - 4)}" font-size="${SMALL}" fill="${COLOURS.muted}">${esc(formatDecimal(t, decimals) + suffix)}</text>`);
+    grid.push(`M${left} ${r1(ty)}H${CHART_WIDTH - 4}`);
+    gridLabels.push(`<text x="${left}" y="${r1(ty - 4)}">${esc(formatDecimal(t, decimals) + suffix)}</text>`);
   }
+  parts.push(`<path d="${grid.join('')}" stroke="${COLOURS.grid}" stroke-width="1"/>`);
+  parts.push(`<g font-size="${SMALL}" fill="${COLOURS.muted}">${gridLabels.join('')}</g>`);
   // Year labels at least 44 units apart; the last year is always labelled.
   const shown: number[] = [];
   periods.forEach((_, i) => {
@@ -166,9 +173,7 @@ export function lineChart(options: { id: string; title: string; description: str
     if (shown.length > 1 && xs(lastIndex) - xs(shown.at(-1)!) < 44) shown.pop();
     shown.push(lastIndex);
   }
-  for (const i of shown) {
-    parts.push(`<text x="${r1(xs(i))}" y="${r1(top + plotHeight + 18)}" text-anchor="middle" font-size="${SMALL}">${esc(periods[i]!)}</text>`);
-  }
+  parts.push(`<g text-anchor="middle" font-size="${SMALL}">${shown.map((i) => `<text x="${r1(xs(i))}" y="${r1(top + plotHeight + 18)}">${esc(periods[i]!)}</text>`).join('')}</g>`);
   series.forEach((s, index) => {
     const pts = s.points
       .filter((p) => Number.isFinite(p.value))

@@ -1,6 +1,6 @@
 import type { AreaKind } from '../areas/model.ts';
 import type { Figure, FigureResult, LackingState } from '../indicators/aggregate.ts';
-import { PERIOD_TYPE_LABELS, type IndicatorDefinition } from '../indicators/catalogue.ts';
+import { PERIOD_TYPE_LABELS, type IndicatorDefinition, type Source } from '../indicators/catalogue.ts';
 
 /**
  * Dutch number and state words for the regional pages, the CSV and the charts. A figure that is not a
@@ -122,4 +122,32 @@ export const KIND_LABELS: Record<AreaKind, { one: string; many: string; short: s
 export function formatShare(share: number): string {
   const pct = share * 100;
   return `${formatDecimal(pct, pct < 1 ? 1 : 0)}%`;
+}
+
+const updatedFormat = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Amsterdam' });
+
+/** "Cijfers bijgewerkt op 2 december 2026": the moment the published snapshot was compiled. */
+export function updatedText(compiledAt: string): string {
+  const date = new Date(compiledAt);
+  return Number.isNaN(date.getTime()) ? 'Datum van bijwerken onbekend' : `Cijfers bijgewerkt op ${updatedFormat.format(date)}`;
+}
+
+/**
+ * The table of a source in words: "tabel 85335NED", or what is known when the id is not known. With a
+ * period: the table of that year when the source is a series of yearly tables.
+ */
+export function sourceTableText(s: Source, period?: string): string {
+  const ofPeriod = period === undefined ? undefined : s.tableIdByPeriod?.[period];
+  if (ofPeriod) return `tabel ${ofPeriod} (${period})`;
+  if (s.tableId) return `tabel ${s.tableId}`;
+  if (s.tableIdUnknown) return s.tableIdUnknown;
+  return s.publisher.includes('maatwerk') ? 'maatwerktabel, geen openbaar tabelnummer' : 'tabelnummer niet bekend';
+}
+
+/** For the CSV column 'brontabel': the id of the row's year, the id(s), or the title with what is known. */
+export function sourceTableCsv(s: Source, period?: string): string {
+  const ofPeriod = period === undefined ? undefined : s.tableIdByPeriod?.[period];
+  if (ofPeriod) return ofPeriod;
+  if (s.tableId) return s.tableId;
+  return `${s.title} (${sourceTableText(s)})`;
 }

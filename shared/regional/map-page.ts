@@ -2,8 +2,9 @@ import { NEDERLAND_CODE } from '../areas/model.ts';
 import { INDICATORS_BY_ID, type IndicatorDefinition } from '../indicators/catalogue.ts';
 import { esc } from '../web/html.ts';
 import { isRate, type RenderedPage } from './area-page.ts';
-import { figureText, formatValue, isValue, periodText } from './format.ts';
-import { choroplethSvg, legendSwatch, quantileClasses, classOf, type MapShapes } from './map.ts';
+import { figureText, formatValue, isValue, periodText, sourceTableText, updatedText } from './format.ts';
+import { scrollTable } from './table.ts';
+import { choroplethSvg, legendSwatch, quantileClasses, type MapShapes } from './map.ts';
 import { areaPath, mapPath, type RegionalView } from './view.ts';
 
 /** /kaart/ and /kaart/<indicator>/: one message per map, a legend in words and the same numbers in a table. */
@@ -65,43 +66,55 @@ export function renderMapPage(view: RegionalView, indicatorId: string, shapes: M
 
   const svg = choroplethSvg({
     id,
-    title: `Kaart: ${d.name} per gemeente, ${period}`,
-    description: `${conclusionText} Alle cijfers staan in de tabel onder de kaart.`,
     shapes,
     classes,
     valueOf: (code) => {
       const f = figures.get(code);
       return { value: isValue(f) ? f.result.value : undefined, text: figureText(f, d) };
     },
+    hrefOf: (code) => {
+      const g = view.areas.get(code);
+      return g ? areaPath(g) : undefined;
+    },
   });
   const legend = [
-    ...classes.map((c, i) => `<li>${legendSwatch(c.colour, id)} <span>${i === 0 ? 'Laagst' : i === classes.length - 1 ? 'Hoogst' : `Klasse ${i + 1}`}: ${esc(formatValue(c.from, d))} tot ${i === classes.length - 1 ? 'en met ' : ''}${esc(formatValue(c.to, d))} (${c.count} gemeenten)</span></li>`),
+    ...classes.map((c, i) => `<li>${legendSwatch(c.colour, id)} <span>${i === 0 ? 'Laagst' : i === classes.length - 1 ? 'Hoogst' : `Groep ${i + 1}`}: ${esc(formatValue(c.from, d))} tot ${i === classes.length - 1 ? 'en met ' : ''}${esc(formatValue(c.to, d))} (${c.count} gemeenten)</span></li>`),
     withoutValue > 0 ? `<li>${legendSwatch('geen', id)} <span>Gearceerd: geen cijfer (${withoutValue} gemeenten)</span></li>` : '',
   ].join('');
 
-  const rows = gemeenten
-    .map((g) => {
-      const f = figures.get(g.code);
-      const cls = isValue(f) ? classOf(classes, f.result.value) : undefined;
-      const cell = isValue(f) ? `<td class="utrecht-table__cell maoj-num">${esc(formatValue(f.result.value, d))}${f.provisional ? ' (voorlopig)' : ''}</td>` : `<td class="utrecht-table__cell maoj-num maoj-state">${esc(figureText(f, d))}</td>`;
-      const klasse = cls ? (cls.index === 1 ? 'laagst' : cls === classes.at(-1) ? 'hoogst' : String(cls.index)) : 'geen cijfer';
-      return `<tr class="utrecht-table__row"><th scope="row" class="utrecht-table__header-cell"><a class="utrecht-link" href="${areaPath(g)}#${d.id}">${esc(g.name)}</a></th>${cell}<td class="utrecht-table__cell">${esc(klasse)}</td></tr>`;
-    })
-    .join('');
+  // Provisional figures: said once when all are, per row otherwise.
+  const allProvisional = [...figures.values()].every((f) => !isValue(f) || f.provisional);
+  const rows = gemeenten.map((g) => {
+    const f = figures.get(g.code);
+    const cell = isValue(f) ? `<td>${esc(formatValue(f.result.value, d))}${f.provisional && !allProvisional ? ' <small>(voorlopig)</small>' : ''}</td>` : `<td class="s">${esc(figureText(f, d))}</td>`;
+    return `<tr><th><a href="${areaPath(g)}">${esc(g.name)}</a></th>${cell}</tr>`;
+  });
+  const caption = `${d.name} per gemeente, ${periodText(period, d)}${allProvisional && values.length > 0 ? ', voorlopige cijfers' : ''}`;
 
   const main = [
+    `<div class="maoj-area maoj-map-page">`,
     `<p class="maoj-step-count"><a class="utrecht-link" href="/kaart/">Cijfers op de kaart</a></p>`,
     `<h1 class="utrecht-heading-1">${esc(d.name)} per gemeente</h1>`,
-    `<p class="utrecht-paragraph maoj-lead">${esc(d.description)} Periode: ${esc(periodText(period, d))}.</p>`,
+    `<p class="utrecht-paragraph maoj-lead">${esc(d.description)} Peiljaar: ${esc(periodText(period, d))}. <span class="maoj-updated">${esc(updatedText(view.compiledAt))}.</span></p>`,
     isRate(d) ? '' : '<p class="utrecht-paragraph">Let op: dit is een aantal, geen percentage. Een grote gemeente heeft vanzelf een hoger aantal.</p>',
-    `<figure class="maoj-figure maoj-map-figure"><div class="maoj-map-wrap">${svg}</div><figcaption class="maoj-figcaption">${esc(conclusionText)}</figcaption></figure>`,
-    `<h2 class="utrecht-heading-2">Legenda</h2><p class="utrecht-paragraph">Elke kleur is een groep van ongeveer even veel gemeenten: hoe donkerder, hoe hoger het cijfer. Dikke lijnen zijn de grenzen van de provincies.</p><ul class="maoj-legend">${legend}</ul>`,
-    `<h2 class="utrecht-heading-2">Alle gemeenten</h2>`,
-    `<details class="maoj-details"><summary>Bekijk de cijfers van alle ${gemeenten.length} gemeenten als tabel</summary><table class="utrecht-table maoj-table"><caption class="utrecht-table__caption">${esc(d.name)} per gemeente, ${esc(periodText(period, d))}</caption><thead class="utrecht-table__header"><tr class="utrecht-table__row"><th scope="col" class="utrecht-table__header-cell">Gemeente</th><th scope="col" class="utrecht-table__header-cell maoj-num">Cijfer</th><th scope="col" class="utrecht-table__header-cell">Groep op de kaart</th></tr></thead><tbody class="utrecht-table__body">${rows}</tbody></table></details>`,
-    `<h2 class="utrecht-heading-2">Bron</h2><p class="utrecht-paragraph">${d.sources.map((s) => `${esc(s.publisher)}${s.tableId ? `, tabel ${esc(s.tableId)}` : ''}: ${s.url ? `<a class="utrecht-link" href="${esc(s.url)}">${esc(s.title)}</a>` : esc(s.title)}`).join('; ')}. Gemeentegrenzen: CBS en Kadaster (PDOK), ${view.indelingYear}, vereenvoudigd.</p>`,
+    `<div class="maoj-map-layout">`,
+    `<figure class="maoj-figure maoj-map-figure"><div class="maoj-map-wrap">${svg}</div><figcaption class="maoj-figcaption">Kaart van ${esc(caption)}. ${esc(conclusionText)} Klik of tik op een gemeente om haar cijfers te zien. Alle gemeenten staan ook in de tabel, met een link naar hun pagina.</figcaption></figure>`,
+    `<div class="maoj-map-side"><h2 class="utrecht-heading-2">Legenda</h2><p class="utrecht-paragraph">Elke kleur is een groep van ongeveer even veel gemeenten: hoe donkerder, hoe hoger het cijfer. Dikke lijnen zijn de grenzen van de provincies.</p><ul class="maoj-legend">${legend}</ul>`,
+    `<h2 class="utrecht-heading-2" id="alle">Alle ${gemeenten.length} gemeenten</h2>`,
+    scrollTable({ id: `${id}-tabel`, caption, head: ['Gemeente', 'Cijfer'], rows }),
+    `</div></div>`,
+    `<h2 class="utrecht-heading-2">Bron</h2><p class="utrecht-paragraph">${d.sources.map((s) => `${esc(s.publisher)}, ${esc(sourceTableText(s))}: ${s.url ? `<a class="utrecht-link" href="${esc(s.url)}">${esc(s.title)}</a>` : esc(s.title)}`).join('; ')}. Gemeentegrenzen: CBS en Kadaster (PDOK), ${view.indelingYear}, vereenvoudigd.</p>`,
     d.notes?.length ? `<p class="utrecht-paragraph maoj-muted">${d.notes.map(esc).join(' ')}</p>` : '',
+    `</div>`,
   ]
     .filter(Boolean)
     .join('\n');
   return { title: `Kaart: ${d.name}`, main };
+}
+
+/** One-line description for the page's meta description. */
+export function mapDescription(view: RegionalView, indicatorId: string): string {
+  const d = INDICATORS_BY_ID.get(indicatorId);
+  const period = view.latestPeriod(indicatorId);
+  return d && period ? `Kaart en tabel: ${d.name.toLowerCase()} in alle gemeenten van Nederland, ${periodText(period, d)}. ${updatedText(view.compiledAt)}.` : 'Kaart van Nederland per gemeente.';
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderAreaPage, NO_FIGURES_YET } from '../../../shared/regional/area-page.ts';
+import { renderAreaPage, renderComparisonChooser, NO_FIGURES_YET } from '../../../shared/regional/area-page.ts';
 import { defaultComparisons, resolveComparisons } from '../../../shared/regional/compare.ts';
 import { testView } from './helpers.ts';
 
@@ -32,6 +32,7 @@ describe('renderAreaPage', () => {
     expect(html).toContain('voorlopig');
     expect(html).toContain('1.200 personen');
     expect(html).toMatch(/<figure class="maoj-figure"><svg [^>]*role="img"/);
+    expect(html).toContain('Peiljaar');
     expect(html).toContain('<figcaption');
     expect(html).toContain('<th scope="col"');
     expect(html).not.toMatch(/\sstyle=/);
@@ -57,13 +58,51 @@ describe('renderAreaPage', () => {
     expect(html).toContain(NO_FIGURES_YET);
     expect(html).toMatch(/Aandeel leerlingen met jeugdhulp in het basisonderwijs<\/strong> \(CBS \(maatwerk\), maatwerk, niet openbaar\)\. Voor dit onderwerp zijn nog geen cijfers geladen/);
   });
-  it('has a labelled GET form for "vergelijk met" that keeps the chosen areas', () => {
-    const html = page('GM0001', ['GM0004']);
+  it('carries no option lists: a link to the chooser of the API instead', () => {
+    const html = page('GM0001');
+    expect(html).not.toMatch(/<select|<option/);
+    expect(html).toContain('<a class="utrecht-link" href="/api/gebieden/vergelijk?gebied=GM0001">Kies andere gebieden om mee te vergelijken</a>');
+    const chosen = page('GM0001', ['GM0004']);
+    expect(chosen).toContain('door u gekozen');
+    expect(chosen).toContain('href="/api/gebieden/vergelijk?gebied=GM0001&amp;kies=ja&amp;met=GM0004"');
+  });
+  it('the chooser is a labelled GET form that keeps the chosen areas', () => {
+    const html = renderComparisonChooser(view, view.areas.get('GM0001')!, ['GM0004']).main;
     expect(html).toContain('action="/api/gebieden/vergelijk"');
     expect(html).toContain('<input type="hidden" name="gebied" value="GM0001">');
     expect(html).toMatch(/<label class="utrecht-form-label" for="met-gemeente-1">Gemeente 1<\/label>/);
     expect(html).toContain('<option value="GM0004" selected>Dorpen</option>');
     expect(html).toContain('>Vergelijk</button>');
-    expect(html).toContain('door u gekozen');
+  });
+  it('starts with a summary: key figures with peiljaar, Nederland, comparison and place among its kind', () => {
+    const html = page('GM0001');
+    const summary = html.slice(html.indexOf('id="kort"'), html.indexOf('</section>', html.indexOf('id="kort"')));
+    expect(html.indexOf('id="kort"')).toBeLessThan(html.indexOf('id="thema-'));
+    expect(summary).toContain('Jongeren met jeugdhulp (%)');
+    expect(summary).toContain('Peiljaar: 2022 (op 1 januari), voorlopig');
+    expect(summary).toContain('Nederland: 15,4%.');
+    // Aandeel 0-14: Aadorp 14,3, Cedam 0,0 (Beekstad geheim, Dorpen none): fewer than 4 values, no place.
+    expect(summary).not.toContain('Plaats');
+    expect(summary).toContain('Nederland: 16.850. Aadorp heeft 7,1% daarvan.');
+    expect(html).toContain('Cijfers bijgewerkt op 1 januari 2026');
+  });
+  it('tables scroll in a focusable region named by their caption; the comparison is a bar table', () => {
+    const html = page('GM0001');
+    expect(html).toMatch(/<div class="maoj-scroll" role="region" tabindex="0" aria-labelledby="aandeel_jongeren_0_14-tv-c"><table class="maoj-t maoj-bars"><caption id="aandeel_jongeren_0_14-tv-c">/);
+    expect(html).toMatch(/<tr class="own"><th scope="row">Aadorp<\/th><td class="l"><span class="v">14,3% \(voorlopig\)<\/span><span class="bar w93"><\/span><\/td><\/tr>/);
+    expect(html).not.toContain('<details');
+  });
+});
+
+describe('rankOf', () => {
+  it('places an area among all areas of its kind, equal values sharing a place, with the quarter', async () => {
+    const { rankOf, rankText } = await import('../../../shared/regional/summary.ts');
+    const view = testView();
+    const r = rankOf(view, 'inwoners', view.areas.get('GM0002')!)!;
+    // 2022: Dorpen 9300, Beekstad 5200, Aadorp 1200, Cedam 1150.
+    expect(r).toEqual({ place: 2, of: 4, quarter: 2 });
+    expect(rankText(r, 'gemeente')).toBe('Plaats 2 van 4 gemeenten: net boven het midden.');
+    expect(rankOf(view, 'inwoners', view.areas.get('GM0003')!)).toEqual({ place: 4, of: 4, quarter: 4 });
+    expect(rankOf(view, 'inwoners', view.areas.get('NL01')!)).toBeUndefined();
   });
 });

@@ -12,13 +12,21 @@ describe('areaCsv', () => {
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     const lines = csv.slice(1).trimEnd().split('\r\n');
     expect(lines[0]).toBe(CSV_HEADER.join(';'));
-    expect(lines[0]).toBe('gebiedscode;gebied;indicator;omschrijving;periode;waarde;eenheid;status;voorlopig;bron;brontabel');
+    expect(lines[0]).toBe('gebiedscode;gebied;indicator;omschrijving;periode;waarde;eenheid;status;voorlopig;bron;brontabel;peildatum;cijfers_bijgewerkt_op');
     for (const line of lines) expect(line.split(';').length).toBeGreaterThanOrEqual(CSV_HEADER.length);
   });
   it('uses a decimal comma, no thousands separator, and says provisional', () => {
     const csv = areaCsv(view, view.areas.get('GM0001')!);
     expect(csv).toContain('GM0001;Aadorp;aandeel_jongeren_0_14;Aandeel kinderen van 0 tot 15 jaar;2022;14,3;%;waarde;ja;CBS;');
     expect(csv).toContain('GM0001;Aadorp;inwoners;Inwoners;2022;1200;personen;waarde;nee;CBS;');
+  });
+  it('names the source table of the row\'s year, what the period means and when the figures were compiled; never a guess', () => {
+    const csv = areaCsv(view, view.areas.get('GM0001')!);
+    // KWB is a series of yearly tables: the 2022 row names the 2022 table.
+    expect(csv).toContain('GM0001;Aadorp;aandeel_jongeren_0_14;Aandeel kinderen van 0 tot 15 jaar;2022;14,3;%;waarde;ja;CBS;85318NED;op 1 januari;2026-01-01\r\n');
+    // The table id of "Indicatoren jeugdzorg; gemeenten" is not in the file: said plainly.
+    expect(csv).toMatch(/pct_jeugdhulp_in_natura;[^\r]*Indicatoren jeugdzorg; gemeenten \(het tabelnummer staat niet in het bestand/);
+    expect(csv.toLowerCase()).not.toContain('waarschijnlijk');
   });
   it('gives a status word and an empty value for figures that are not numbers', () => {
     const secret = areaCsv(view, view.areas.get('GM0002')!);
