@@ -49,22 +49,31 @@ describe('cijfers per gebied, as a new visitor', () => {
   });
 
   for (const javaScriptEnabled of [true, false]) {
-    it(`compares Amsterdam with areas of its own choice (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async () => {
+    it(`compares Amsterdam with areas of its own choice through the chooser (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async () => {
       const context = await browser.newContext({ javaScriptEnabled });
       const page = await context.newPage();
       await page.goto(new URL('/gebieden/gemeente/gm0363/', system.baseUrl).href);
+      // The static page has no option lists: a link leads to the chooser that the API serves.
+      expect(await page.locator('select, option').count()).toBe(0);
+      await page.getByRole('link', { name: 'Kies andere gebieden om mee te vergelijken' }).click();
+      await page.waitForURL(/\/api\/gebieden\/vergelijk\?gebied=GM0363$/);
+      expect(await h1(page)).toBe('Vergelijk Amsterdam met andere gebieden');
       const form = page.locator('form[action="/api/gebieden/vergelijk"]');
-      const selects = form.locator('select[name="met"]');
-      await selects.nth(0).selectOption({ label: 'Utrecht' });
-      await selects.nth(1).selectOption({ label: 'Rotterdam' });
+      await form.getByLabel('Gemeente 1', { exact: true }).selectOption({ label: 'Utrecht' });
+      await form.getByLabel('Gemeente 2', { exact: true }).selectOption({ label: 'Rotterdam' });
       await form.getByRole('button', { name: 'Vergelijk' }).click();
-      await page.waitForURL(/\/api\/gebieden\/vergelijk\?/);
+      await page.waitForURL(/\/api\/gebieden\/vergelijk\?.*met=/);
       expect(await h1(page)).toBe('Gemeente Amsterdam');
       const main = await page.locator('main').innerText();
       expect(main).toContain('door u gekozen');
       expect(main).toContain('Utrecht');
       expect(main).toContain('Rotterdam');
       // axe runs as a script in the page, so it can only check with JavaScript on (same HTML).
+      if (javaScriptEnabled) expect(await axeViolations(page)).toEqual([]);
+      // Back to the chooser: it keeps the choice.
+      await page.getByRole('link', { name: 'Kies andere gebieden om mee te vergelijken' }).click();
+      expect(await h1(page)).toBe('Vergelijk Amsterdam met andere gebieden');
+      expect(await page.getByLabel('Gemeente 1', { exact: true }).inputValue()).toBe('GM0344');
       if (javaScriptEnabled) expect(await axeViolations(page)).toEqual([]);
       await context.close();
     });
@@ -132,11 +141,11 @@ describe('cijfers per gebied, as a new visitor', () => {
   it('has no axe violations on the index, maps and area pages', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
-    const paths = ['/gebieden/', '/kaart/', '/kaart/aandeel_jongeren_0_14/', '/gebieden/gemeente/gm0363/', '/gebieden/swv-po/po-27-09/', '/gebieden/swv-vo/vo-27-08/', '/gebieden/nederland/nl01/'];
+    const paths = ['/gebieden/', '/kaart/', '/kaart/aandeel_jongeren_0_14/', '/kaart/pct_jeugdreclassering/', '/gebieden/gemeente/gm0363/', '/gebieden/swv-po/po-27-09/', '/gebieden/swv-vo/vo-27-08/', '/gebieden/nederland/nl01/'];
     const found: Record<string, string[]> = {};
     for (const path of paths) {
       await page.goto(new URL(path, system.baseUrl).href);
-      // Open every "bekijk als tabel" so the tables are checked too.
+      // Open any <details> so that everything is checked (scrollable-region-focusable included).
       await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
       const violations = await axeViolations(page);
       if (violations.length) found[path] = violations;
@@ -144,4 +153,50 @@ describe('cijfers per gebied, as a new visitor', () => {
     expect(found).toEqual({});
     await context.close();
   }, 180_000);
+
+  it('map and tables for everyone: map areas are links, tables reachable at 360 px, a page prints in at most 6 A4', async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    // Tap a gemeente on the map: its page opens. The same link is in the list next to the map.
+    await page.goto(new URL('/kaart/aandeel_jongeren_0_14/', system.baseUrl).href);
+    expect(await page.locator('svg.maoj-map a').count()).toBe(342);
+    await page.locator('svg.maoj-map a[href="/gebieden/gemeente/gm0344/"] path').click();
+    expect(await h1(page)).toBe('Gemeente Utrecht');
+    await page.goBack();
+    const list = page.getByRole('region', { name: /Aandeel kinderen van 0 tot 15 jaar per gemeente/ });
+    expect(await list.getByRole('link', { name: 'Utrecht', exact: true }).count()).toBe(1);
+
+    // At 360 px no table is cut off without a way to scroll: a wider table sits in a focusable region.
+    for (const path of ['/gebieden/gemeente/gm0344/', '/gebieden/swv-po/po-27-09/', '/kaart/aandeel_jongeren_0_14/']) {
+      await page.goto(new URL(path, system.baseUrl).href);
+      const problems = await page.evaluate(() => {
+        const out: string[] = [];
+        if (document.documentElement.scrollWidth > document.documentElement.clientWidth) out.push('page scrolls sideways');
+        for (const table of document.querySelectorAll('main table')) {
+          const region = table.closest('.maoj-scroll');
+          const name = table.querySelector('caption')?.textContent ?? '?';
+          if (!region || region.getAttribute('tabindex') !== '0' || region.getAttribute('role') !== 'region') out.push(`${name}: not in a focusable region`);
+          else if (table.getBoundingClientRect().width > region.clientWidth + 1 && getComputedStyle(region).overflowX !== 'auto') out.push(`${name}: cut off`);
+        }
+        return out;
+      });
+      expect(problems, path).toEqual([]);
+    }
+    await context.close();
+
+    // Print: summary and charts, no forms or navigation; at most 6 A4 pages.
+    const printing = await browser.newPage();
+    for (const path of ['/gebieden/gemeente/gm0344/', '/gebieden/swv-po/po-27-09/']) {
+      await printing.goto(new URL(path, system.baseUrl).href);
+      const pdf = await printing.pdf({ format: 'A4' });
+      const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
+      expect(pages, path).toBeGreaterThan(0);
+      expect(pages, path).toBeLessThanOrEqual(6);
+      await printing.emulateMedia({ media: 'print' });
+      expect(await printing.locator('nav[aria-label="Hoofdmenu"]').isVisible(), path).toBe(false);
+      expect(await printing.getByRole('heading', { name: 'In het kort' }).isVisible(), path).toBe(true);
+      await printing.emulateMedia({ media: null });
+    }
+    await printing.close();
+  }, 120_000);
 });

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 
@@ -16,7 +16,7 @@ function periodCell(html: string, indicatorId: string, period: string): string |
   const start = html.indexOf(`aria-labelledby="${indicatorId}"`);
   if (start < 0) return undefined;
   const section = html.slice(start, html.indexOf('</section>', start));
-  const match = new RegExp(`<th scope="row" class="utrecht-table__header-cell">${period}(?:<span[^>]*>[^<]*</span>)?</th><td class="utrecht-table__cell maoj-num[^"]*">([^<]*)<`).exec(section);
+  const match = new RegExp(`<th scope="row">${period}(?: <small>[^<]*</small>)?</th><td[^>]*>([^<]*)<`).exec(section);
   return match?.[1];
 }
 
@@ -81,8 +81,8 @@ describe('regional pages show the figures of the source files', () => {
     const bytes = readFileSync(`${dist}/gebieden/gemeente/gm0363/cijfers.csv`);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.toString('utf8').slice(1);
-    expect(text.split('\r\n')[0]).toBe('gebiedscode;gebied;indicator;omschrijving;periode;waarde;eenheid;status;voorlopig;bron;brontabel');
-    expect(text).toContain('GM0363;Amsterdam;inwoners;Inwoners;2023;918117;personen;waarde;nee;CBS;');
+    expect(text.split('\r\n')[0]).toBe('gebiedscode;gebied;indicator;omschrijving;periode;waarde;eenheid;status;voorlopig;bron;brontabel;peildatum;cijfers_bijgewerkt_op');
+    expect(text).toMatch(/GM0363;Amsterdam;inwoners;Inwoners;2023;918117;personen;waarde;nee;CBS;[^;]*37259ENG[^;]*;op 1 januari;\d{4}-\d{2}-\d{2}\r\n/);
     expect(text).toMatch(/GM0363;Amsterdam;aandeel_jongeren_0_14;[^;]+;2022;\d+,\d;%;waarde;/);
     const almere = read(`${dist}/gebieden/gemeente/gm0034/cijfers.csv`);
     expect(almere).toContain('GM0034;Almere;jongeren_met_jeugdzorg;');
@@ -103,9 +103,112 @@ describe('regional pages show the figures of the source files', () => {
   });
   it('the map pages exist for public indicators and show a legend and a table', () => {
     const html = read(`${dist}/kaart/aandeel_jongeren_0_14/index.html`);
-    expect(html).toContain('role="img"');
+    // The drawing is for eyes and mouse; the same names, values and links are in the list next to it.
+    expect(html).toMatch(/<svg class="maoj-chart maoj-map" viewBox="[^"]+" aria-hidden="true" focusable="false"/);
+    expect(html).toContain('Alle gemeenten staan ook in de tabel');
     expect(html).toContain('Hoogst:');
-    expect((html.match(/<tr class="utrecht-table__row"><th scope="row"/g) ?? []).length).toBe(342);
+    expect((html.match(/<tr><th><a href="\/gebieden\/gemeente\//g) ?? []).length).toBe(342);
     expect(read(`${dist}/kaart/index.html`)).toContain('href="/kaart/inwoners/"');
+  });
+});
+
+/** Every built page under a folder (index.html files). */
+function htmlFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const name of readdirSync(d)) {
+      const full = `${d}/${name}`;
+      if (statSync(full).isDirectory()) walk(full);
+      else if (name === 'index.html') out.push(full);
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+describe('regional pages answer the first questions and stay small (issue 9)', () => {
+  const areaPages = htmlFiles(`${dist}/gebieden`).filter((f) => f !== `${dist}/gebieden/index.html`);
+  const mapPages = htmlFiles(`${dist}/kaart`).filter((f) => f !== `${dist}/kaart/index.html`);
+
+  it('every regional page is at most 80 KB of HTML, every map page at most 90 KB (all built pages)', () => {
+    expect(areaPages.length).toBeGreaterThan(500);
+    expect(mapPages.length).toBeGreaterThan(10);
+    const big = (files: string[], max: number) => files.map((f) => [f, statSync(f).size] as const).filter(([, size]) => size > max);
+    expect(big(areaPages, 80 * 1024)).toEqual([]);
+    expect(big(mapPages, 90 * 1024)).toEqual([]);
+  });
+
+  it('a static regional page carries no option lists; it links to the chooser of the API', () => {
+    const withForm = areaPages.filter((f) => /<select|<option/.test(read(f)));
+    expect(withForm).toEqual([]);
+    expect(page('gemeente', 'gm0344')).toContain('href="/api/gebieden/vergelijk?gebied=GM0344">Kies andere gebieden om mee te vergelijken</a>');
+  });
+
+  it('starts with a summary of the key figures: peiljaar, Nederland and the place among all gemeenten', () => {
+    const html = page('gemeente', 'gm0344');
+    const start = html.indexOf('id="kort"');
+    expect(start).toBeGreaterThan(0);
+    expect(start).toBeLessThan(html.indexOf('id="thema-'));
+    const summary = html.slice(start, html.indexOf('</section>', start));
+    // Jeugdhulp (%) of Utrecht, 2022 provisional, from the StatLine file: 15,2; Nederland 13,2.
+    expect(summary).toContain('Jongeren met jeugdhulp (%)');
+    expect(summary).toMatch(/15,2%<\/p><p>Peiljaar: 2022 \(in het kalenderjaar\), voorlopig<\/p><p>Nederland: 13,2%\.<\/p><p>Plaats \d+ van \d{3} gemeenten: [^<]+\.<\/p>/);
+    expect(summary).toContain('Aandeel kinderen van 0 tot 15 jaar');
+    // Comparison areas with a number are in the summary too.
+    expect(summary).toMatch(/Vergelijk: [^<]*Samenwerkingsverband PO 26-01 \d+,\d%/);
+    // An SWV: its place among all SWV PO.
+    expect(page('swv-po', 'po-27-09')).toMatch(/Plaats \d+ van \d+ samenwerkingsverbanden PO/);
+  });
+
+  it('says when the figures were updated, and the peiljaar of each figure', () => {
+    const html = page('gemeente', 'gm0344');
+    expect(html).toMatch(/Cijfers bijgewerkt op \d{1,2} (januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december) \d{4}/);
+    expect(html).not.toMatch(/Cijferset [0-9a-f]{8}/);
+    expect((html.match(/<dt>Peiljaar<\/dt>/g) ?? []).length).toBeGreaterThan(15);
+    expect(read(`${dist}/kaart/inwoners/index.html`)).toContain('Cijfers bijgewerkt op');
+  });
+
+  it('no page or CSV guesses a source ("waarschijnlijk"); every source names a real table id or says it is not known', () => {
+    const files = [...areaPages, ...mapPages, `${dist}/gebieden/index.html`, `${dist}/kaart/index.html`];
+    const csvFiles = areaPages.map((f) => f.replace(/index\.html$/, 'cijfers.csv'));
+    const guessing = [...files, ...csvFiles].filter((f) => /waarschijnlijk/i.test(read(f)));
+    expect(guessing).toEqual([]);
+    const html = page('gemeente', 'gm0344');
+    const sources = html.slice(html.indexOf('id="bronnen"'), html.indexOf('id="samenstellen"'));
+    for (const item of sources.match(/<li[^>]*>.*?<\/li>/g) ?? []) expect(item).toMatch(/tabel \d{5}(NED|ENG)\b|tabelnummer staat niet in het bestand/);
+    expect(sources).toContain('tabel 85335NED');
+    expect(sources).toContain('tabel 37259ENG');
+    expect(html).toMatch(/Bron van het cijfer van 2022: CBS, tabel 85335NED \(2022\)/);
+  });
+
+  it('every gemeente on a map is a link to its page, and the list next to it links the same pages', () => {
+    for (const file of mapPages) {
+      const html = read(file);
+      const svg = html.slice(html.indexOf('<svg class="maoj-chart maoj-map"'), html.indexOf('</svg>', html.indexOf('maoj-map"')));
+      const links = [...svg.matchAll(/<a href="([^"]+)" tabindex="-1"><path d="/g)].map((m) => m[1]!);
+      expect(links.length, file).toBe(342);
+      expect(svg).not.toContain('<title>');
+      const missing = links.filter((href) => !existsSync(`${dist}${href}index.html`));
+      expect(missing, file).toEqual([]);
+      const listed = [...html.matchAll(/<tr><th><a href="([^"]+)">/g)].map((m) => m[1]!);
+      expect(new Set(listed)).toEqual(new Set(links));
+    }
+  });
+
+  it('every regional, map and index page has a meta description', () => {
+    const files = [...areaPages.filter((_, i) => i % 25 === 0), ...mapPages, `${dist}/gebieden/index.html`, `${dist}/kaart/index.html`];
+    const without = files.filter((f) => !/<meta name="description" content="[^"]{40,}">/.test(read(f)));
+    expect(without).toEqual([]);
+  });
+
+  it('every table of a regional page scrolls in a focusable region named by its caption', () => {
+    for (const file of [`${dist}/gebieden/gemeente/gm0344/index.html`, `${dist}/gebieden/swv-po/po-27-09/index.html`, `${dist}/kaart/inwoners/index.html`]) {
+      const html = read(file);
+      const tables = html.match(/<table/g)?.length ?? 0;
+      const wrapped = [...html.matchAll(/<div class="maoj-scroll" role="region" tabindex="0" aria-labelledby="([^"]+)"><table[^>]*><caption id="([^"]+)">/g)];
+      expect(tables).toBeGreaterThan(0);
+      expect(wrapped.length, file).toBe(tables);
+      for (const m of wrapped) expect(m[1]).toBe(m[2]);
+    }
   });
 });
