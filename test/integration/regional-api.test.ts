@@ -112,6 +112,18 @@ describe('GET /api/gebieden/vergelijk', () => {
     expect(html).toContain('918.117');
   });
 
+  it('without a choice renders the chooser (the static pages carry no option lists), pre-filled', async () => {
+    const res = await get('/api/gebieden/vergelijk?gebied=GM0363');
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain('Vergelijk Amsterdam met andere gebieden');
+    expect(html).toContain('<form class="maoj-form maoj-compare-form" method="get" action="/api/gebieden/vergelijk"');
+    expect(html).toMatch(/<select[^>]+name="met"/);
+    expect(html).toContain('noindex');
+    const kept = await (await get('/api/gebieden/vergelijk?gebied=GM0363&kies=ja&met=GM0344')).text();
+    expect(kept).toContain('<option value="GM0344" selected>Utrecht</option>');
+  });
+
   it('answers 404 with a Dutch page for an unknown area', async () => {
     const res = await get('/api/gebieden/vergelijk?gebied=GM9999&met=GM0344');
     expect(res.status).toBe(404);
