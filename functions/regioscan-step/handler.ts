@@ -11,28 +11,29 @@ import {
   openRegioscanDraft,
   saveRegioscanDraft,
   stateOfDraft,
+  stepView,
   type DraftDeps,
 } from '../../shared/regioscan/draft.ts';
-import { emptyState, mergeStep, cleanState, navigate, TOTAL_STEPS, validateStep, type Navigation } from '../../shared/regioscan/flow.ts';
+import { emptyState, mergeStep, cleanState, navigate, postedFields, TOTAL_STEPS, validateStep, type Navigation } from '../../shared/regioscan/flow.ts';
 import { draftGoneResponse, redirect, regioscanDraftDeps } from '../../shared/regioscan/http.ts';
 import { outcomePath, renderStepPage, stepPath, REGIOSCAN_SECTION } from '../../shared/regioscan/pages.ts';
 
 /**
  * The Regioscan's steps as pages of a server-side draft (post, redirect, get): POST /api/regioscan/stap
  * (the static step 1) makes the draft; GET /api/regioscan/{draftId}/stap/{step} shows a step with the
- * saved answers; POST to the same address saves the step and redirects (303) to the next page, or
- * shows the step again with its errors (422). Back and reload work, with and without JavaScript.
+ * saved answers; POST to the same address saves the step and redirects (303) to the next page, or,
+ * when the step has errors, to the same step, whose GET page then shows them with status 422. So no
+ * page in the browser's history answers a post: Back and reload work, with and without JavaScript.
  */
 const MAX_SAVE_TRIES = 3;
 
 async function start(event: ApiEvent, deps: DraftDeps): Promise<ApiResult> {
   const form = parseBody(event, ['form']).value as URLSearchParams;
   const state = mergeStep(emptyState(), 1, form);
-  const errors = validateStep(1, state);
-  // Nothing is stored until step 1 is complete.
-  if (errors.length > 0) return htmlResponse(422, renderStepPage(1, state, undefined, errors));
-  const draftId = await createRegioscanDraft(deps, state);
-  return redirect(stepPath(draftId, 2));
+  if (validateStep(1, state).length === 0) return redirect(stepPath(await createRegioscanDraft(deps, state), 2));
+  // Errors: the draft keeps what was typed, and its step 1 shows the errors (a GET page, 422).
+  const draftId = await createRegioscanDraft(deps, cleanState(state), { step: 1, fields: postedFields(1, form), fromCheck: false });
+  return redirect(stepPath(draftId, 1));
 }
 
 async function step(event: ApiEvent, deps: DraftDeps, draftId: string): Promise<ApiResult> {
@@ -47,15 +48,17 @@ async function step(event: ApiEvent, deps: DraftDeps, draftId: string): Promise<
     if (draft.sent) return redirect(outcomePath(draftId));
     if (!form) {
       const fromCheck = new URLSearchParams(event.rawQueryString ?? '').get('terug') === 'controle';
-      return htmlResponse(200, renderStepPage(number, stateOfDraft(draft, fromCheck), draftId));
+      const view = stepView(draft, number, fromCheck);
+      return htmlResponse(view.errors.length > 0 ? 422 : 200, renderStepPage(number, view.state, draftId, view.errors));
     }
     const nav: Navigation = form.get('actie') === 'vorige' ? { action: 'vorige' } : { action: 'volgende' };
     const merged = mergeStep(stateOfDraft(draft, form.get('terug') === 'controle'), number, form);
     const outcome = navigate(number, nav, merged);
-    // Save what is valid, also when the step has errors or goes back: nothing typed correctly is lost.
-    const saved = await saveRegioscanDraft(deps, draftId, draftWithState(draft, cleanState(merged)), version);
+    // Save what is valid, also when the step has errors or goes back: nothing typed correctly is lost;
+    // with errors, also what was typed on the step, for its page to show with the errors.
+    const invalid = outcome.errors.length > 0 ? { step: outcome.step, ...(outcome.step === number ? { fields: postedFields(number, form) } : {}), fromCheck: merged.fromCheck } : undefined;
+    const saved = await saveRegioscanDraft(deps, draftId, { ...draftWithState(draft, cleanState(merged)), ...(invalid ? { invalid } : {}) }, version);
     if (saved === 'stale') continue; // another tab saved first: read again and merge
-    if (outcome.errors.length > 0) return htmlResponse(422, renderStepPage(outcome.step, outcome.state, draftId, outcome.errors));
     return redirect(stepPath(draftId, outcome.step));
   }
   throw httpError('SUBMISSION_CONFLICT', [], undefined, 'Uw antwoorden zijn tegelijk op een andere plek veranderd. Laad de pagina opnieuw.');

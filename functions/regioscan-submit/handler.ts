@@ -8,9 +8,9 @@ import { parseBody } from '../../shared/http/request.ts';
 import { jsonResponse } from '../../shared/http/response.ts';
 import { htmlResponse } from '../../shared/http/response.ts';
 import { draftWithState, openRegioscanDraft, saveRegioscanDraft, stateOfDraft, type DraftDeps, type RegioscanDraft } from '../../shared/regioscan/draft.ts';
-import { EMAIL_STEP, checkFormSubmission, cleanState, mergeStep } from '../../shared/regioscan/flow.ts';
+import { EMAIL_STEP, checkFormSubmission, cleanState, mergeStep, postedFields } from '../../shared/regioscan/flow.ts';
 import { draftGoneResponse, redirect } from '../../shared/regioscan/http.ts';
-import { outcomePath, renderStepPage, resultPath, REGIOSCAN_SECTION } from '../../shared/regioscan/pages.ts';
+import { outcomePath, renderStepPage, resultPath, stepPath, REGIOSCAN_SECTION } from '../../shared/regioscan/pages.ts';
 import { bandFor, themeById } from '../../shared/regioscan/scoring.ts';
 import { submitRegioscan, type SubmitOutcome } from '../../shared/regioscan/submit.ts';
 import { submissionSchema, type RegioscanSubmission } from '../../shared/regioscan/validation.ts';
@@ -76,11 +76,13 @@ async function submitForm(event: ApiEvent, form: URLSearchParams, draftId: strin
   const { draft, version } = opened;
   if (draft.sent) return redirect(outcomePath(draftId));
   const state = mergeStep(stateOfDraft(draft), EMAIL_STEP, form);
-  const keep = (): Promise<unknown> => saveRegioscanDraft(deps, draftId, draftWithState(draft, cleanState(state)), version);
+  const keep = (invalid?: RegioscanDraft['invalid']): Promise<unknown> =>
+    saveRegioscanDraft(deps, draftId, { ...draftWithState(draft, cleanState(state)), ...(invalid ? { invalid } : {}) }, version);
   const checked = checkFormSubmission(state);
   if (!checked.ok) {
-    await keep();
-    throw httpError('VALIDATION_FAILED', checked.errors, renderStepPage(checked.step, state, draftId, checked.errors));
+    // Post, redirect, get also for errors: the step's GET page shows them (422).
+    await keep({ step: checked.step, ...(checked.step === EMAIL_STEP ? { fields: postedFields(EMAIL_STEP, form) } : {}), fromCheck: false });
+    return redirect(stepPath(draftId, checked.step));
   }
   if (!filledLongEnough(config, 'regioscan', draft.startedAt, deps.now())) {
     await keep();
@@ -106,8 +108,15 @@ async function submitForm(event: ApiEvent, form: URLSearchParams, draftId: strin
       kept: result.kept,
     },
   };
-  // A stale save means a second post of this same draft saved first: its outcome is the same one.
-  await saveRegioscanDraft(deps, draftId, sent, version);
+  // A double post of this draft: the post that stored (and sent) notes its outcome, over a duplicate's
+  // if that saved first; a duplicate notes its own only if nothing was noted yet.
+  let current = version;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    if ((await saveRegioscanDraft(deps, draftId, sent, current)) === 'saved' || result.duplicate) break;
+    const again = await openRegioscanDraft(deps, draftId);
+    if (again.kind !== 'open') break;
+    current = again.version;
+  }
   return redirect(outcomePath(draftId));
 }
 

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { REGIOSCAN_DRAFT_TTL_SECONDS } from '../privacy.ts';
 import { draftHash, newDraftId, openDraftContent, readDraft, sealDraftContent, writeDraft, DRAFT_ID_PATTERN, type DraftKind, type DraftStore } from '../store/drafts.ts';
 import type { Role } from './definition.ts';
-import type { FlowState } from './flow.ts';
+import type { FieldError } from '../forms/fields.ts';
+import { mergeStep, validateStep, type FlowState } from './flow.ts';
 import type { EmailStatus } from './pages.ts';
 import type { ThemeScore } from './scoring.ts';
 
@@ -37,6 +38,12 @@ export interface RegioscanDraft {
   antwoorden: Record<string, string>;
   email?: string;
   toestemming?: boolean;
+  /**
+   * The last post that had errors (post, redirect, get also for errors: the GET page of that step shows
+   * them with status 422, so no page in the browser's history is the answer to a post). `fields`: what
+   * was posted on that step, as typed; absent when the errors are in answers saved before.
+   */
+  invalid?: { step: number; fields?: Record<string, string>; fromCheck: boolean };
   sent?: SentOutcome;
 }
 
@@ -69,10 +76,22 @@ export function stateOfDraft(draft: RegioscanDraft, fromCheck = false): FlowStat
   return { submissionId: draft.submissionId, gemeente: draft.gemeente, rol: draft.rol, antwoorden: { ...draft.antwoorden }, email: draft.email, toestemming: draft.toestemming, fromCheck };
 }
 
-/** Makes a new draft with the answers of step 1; returns its id (the secret in the page address). */
-export async function createRegioscanDraft(deps: DraftDeps, state: FlowState): Promise<string> {
+/** What a step page of a draft shows: the saved answers, or the last post of this step with its errors. */
+export function stepView(draft: RegioscanDraft, number: number, fromCheck: boolean): { state: FlowState; errors: FieldError[] } {
+  const invalid = draft.invalid;
+  if (!invalid || invalid.step !== number) return { state: stateOfDraft(draft, fromCheck), errors: [] };
+  let state = stateOfDraft(draft, invalid.fromCheck || fromCheck);
+  if (invalid.fields) state = mergeStep(state, number, new URLSearchParams(invalid.fields));
+  return { state, errors: validateStep(number, state) };
+}
+
+/**
+ * Makes a new draft with the answers of step 1 (valid ones only; `invalid`: what step 1 posted, when it
+ * had errors); returns its id (the secret in the page address).
+ */
+export async function createRegioscanDraft(deps: DraftDeps, state: FlowState, invalid?: RegioscanDraft['invalid']): Promise<string> {
   const now = deps.now();
-  const draft: RegioscanDraft = { submissionId: randomUUID(), startedAt: now.toISOString(), gemeente: state.gemeente, rol: state.rol, antwoorden: {} };
+  const draft: RegioscanDraft = { submissionId: randomUUID(), startedAt: now.toISOString(), gemeente: state.gemeente, rol: state.rol, antwoorden: {}, ...(invalid ? { invalid } : {}) };
   for (let attempt = 0; attempt < 3; attempt++) {
     const id = newDraftId();
     const saved = await writeDraft(deps.store, REGIOSCAN_DRAFT, draftHash(deps.key, REGIOSCAN_DRAFT, id), sealDraftContent(REGIOSCAN_DRAFT, id, draft), 0, now);
@@ -86,7 +105,7 @@ export function saveRegioscanDraft(deps: DraftDeps, id: string, draft: Regioscan
   return writeDraft(deps.store, REGIOSCAN_DRAFT, draftHash(deps.key, REGIOSCAN_DRAFT, id), sealDraftContent(REGIOSCAN_DRAFT, id, draft), version, deps.now());
 }
 
-/** The draft with the fields of a state (the answers so far), keeping its id and start time. */
+/** The draft with the fields of a state (the answers so far), keeping its id and start time; a pending error is cleared. */
 export function draftWithState(draft: RegioscanDraft, state: FlowState): RegioscanDraft {
   return {
     submissionId: draft.submissionId,

@@ -94,6 +94,16 @@ export function mergeStep(state: FlowState, number: number, form: URLSearchParam
   return next;
 }
 
+/** What a step's post carried in its own fields, as typed (cut to the longest value we keep). */
+export function postedFields(number: number, form: URLSearchParams): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const field of fieldsOfStep(number)) {
+    const value = form.get(field);
+    if (value !== null) out[field] = value.slice(0, MAX_FIELD_LENGTH);
+  }
+  return out;
+}
+
 /** The state without values that fail their field check: what a draft may keep (the email as typed). */
 export function cleanState(state: FlowState): FlowState {
   const valid = (schema: { safeParse: (v: unknown) => { success: boolean } }, v: unknown) => v !== undefined && schema.safeParse(v).success;

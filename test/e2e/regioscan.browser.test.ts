@@ -23,7 +23,7 @@ async function answerTheme(page: Page, themeIndex: number, label: string) {
 }
 
 /** Fills in the whole Regioscan as a new visitor would, starting from the home page. */
-async function fillInRegioscan(page: Page, email: string, onEachPage?: (page: Page) => Promise<void>) {
+async function fillInRegioscan(page: Page, email: string, onEachPage?: (page: Page) => Promise<void>, consent = true) {
   await page.goto(system.baseUrl);
   await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Regioscan' }).click();
   await onEachPage?.(page);
@@ -33,6 +33,7 @@ async function fillInRegioscan(page: Page, email: string, onEachPage?: (page: Pa
   await page.getByLabel('In welke gemeente werkt u?').selectOption({ label: 'Utrecht' });
   await page.getByLabel('Samenwerkingsverband passend onderwijs').check();
   await page.getByRole('button', { name: 'Volgende stap' }).click();
+  await page.waitForURL(STEP_URL(2));
 
   // Step 2: first try without answers, to see the errors.
   await page.getByRole('button', { name: 'Volgende stap' }).click();
@@ -54,23 +55,49 @@ async function fillInRegioscan(page: Page, email: string, onEachPage?: (page: Pa
   // Check your answers, change one, and come back to the check page.
   expect(await textOf(page.getByRole('heading', { level: 1 }))).toBe('Controleer uw antwoorden');
   await onEachPage?.(page);
-  await page.getByRole('button', { name: 'Wijzig antwoord op stelling 16' }).click();
+  await page.getByRole('link', { name: 'Wijzig antwoord op stelling 16' }).click();
+  await page.waitForURL(/\/stap\/5\?terug=controle$/);
   await page.getByRole('group', { name: /^Stelling 16\./ }).getByLabel('Helemaal eens', { exact: true }).check();
   await page.getByRole('button', { name: 'Naar controle' }).click();
   expect(await textOf(page.getByRole('heading', { level: 1 }))).toBe('Controleer uw antwoorden');
   await page.getByRole('button', { name: 'Antwoorden kloppen' }).click();
 
+  // An address that is no address first, to see the error; consent is a choice, not a condition.
+  await page.getByLabel('E-mailadres (niet verplicht)').fill('geen adres');
+  await page.getByRole('button', { name: 'Versturen' }).click();
+  expect(await page.title()).toMatch(/^Fout: /);
   await page.getByLabel('E-mailadres (niet verplicht)').fill(email);
   await onEachPage?.(page);
+  if (consent) await page.getByLabel(/Ja, u mag mijn antwoorden bewaren/).check();
   await page.getByRole('button', { name: 'Versturen' }).click();
-  expect(await page.title()).toMatch(/^Fout: /); // consent not given yet
-  await page.getByLabel(/Ik ga akkoord/).check();
-  await page.getByRole('button', { name: 'Versturen' }).click();
+  await page.waitForURL(/\/api\/regioscan\/[A-Za-z0-9_-]{22}\/uitkomst$/);
   expect(await textOf(page.getByRole('heading', { level: 1 }))).toBe('Uw uitkomst van de Regioscan');
   await onEachPage?.(page);
 }
 
 type Locator = ReturnType<Page['locator']>;
+
+/** A step page of a server-side draft (every step after the static step 1 is one). */
+const STEP_URL = (step: number) => new RegExp(`/api/regioscan/[A-Za-z0-9_-]{22}/stap/${step}$`);
+
+/** Fails the test when the browser asks anything (e.g. "confirm form resubmission"). */
+function noDialogs(page: Page) {
+  page.on('dialog', (dialog) => {
+    void dialog.dismiss();
+    throw new Error(`unexpected dialog: ${dialog.message()}`);
+  });
+}
+
+/** A valid address of exactly `length` characters (local part at most 64, labels at most 63). */
+function longAddress(length: number): string {
+  const local = `lang.${'a'.repeat(55)}`;
+  let domain = 'example.nl';
+  while (local.length + 1 + domain.length < length) {
+    const room = length - (local.length + 1 + domain.length) - 1;
+    domain = `${'b'.repeat(Math.min(60, room))}.${domain}`;
+  }
+  return `${local}@${domain}`;
+}
 
 /** playwright-core has no test runner, so no web-first assertions: wait, then assert. */
 async function textOf(locator: Locator): Promise<string> {
@@ -83,8 +110,10 @@ async function countOf(locator: Locator): Promise<number> {
   return locator.count();
 }
 
-async function checkResult(page: Page, email: string) {
+async function checkResult(page: Page, email: string, consent = true) {
   const body = await page.locator('main').innerText();
+  if (consent) expect(body).toContain('U kunt deze uitkomst later terugvinden via deze link');
+  else expect(body).toContain('Daarom hebben wij ze niet bewaard');
   expect(body).toContain(`Wij hebben de uitkomst gestuurd naar ${email}`);
   expect(body).toContain('Score 100 van 100'); // theme 1: all "helemaal eens"
   expect(body).toContain('Score 25 van 100'); // theme 2: all "oneens"
@@ -93,7 +122,7 @@ async function checkResult(page: Page, email: string) {
   const mails = await system.emailsTo(email);
   expect(mails).toHaveLength(1);
   expect(mails[0]!.subject).toBe('Uw uitkomst van de Regioscan voor Utrecht');
-  expect(mails[0]!.body.text).toContain('Score 81 van 100');
+  expect(mails[0]!.body.text).toContain('Score 81 van 100: Gaat goed');
   return mails[0]!;
 }
 
@@ -113,12 +142,75 @@ describe('Regioscan in the browser', () => {
     await context.close();
   });
 
-  it('works the same with JavaScript off', async () => {
+  it('works the same with JavaScript off, and shows the outcome without consent', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
+    noDialogs(page);
     const email = testAddress();
-    await fillInRegioscan(page, email);
-    await checkResult(page, email);
+    await fillInRegioscan(page, email, undefined, false);
+    await checkResult(page, email, false);
+    // Reload and Back on the outcome: no resubmission, one email.
+    await page.reload();
+    expect(await textOf(page.getByRole('heading', { level: 1 }))).toBe('Uw uitkomst van de Regioscan');
+    await page.goBack();
+    expect(await textOf(page.getByRole('heading', { level: 1 }))).toBe('Uw uitkomst van de Regioscan');
+    expect(await system.emailsTo(email)).toHaveLength(1);
+    await context.close();
+  });
+
+  for (const javaScriptEnabled of [true, false]) {
+    it(`Back and reload show the steps with their answers, without a resubmission dialog (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async () => {
+      const context = await browser.newContext({ javaScriptEnabled });
+      const page = await context.newPage();
+      noDialogs(page);
+      await page.goto(`${system.baseUrl}/regioscan/stap-1/`);
+      await page.getByLabel('In welke gemeente werkt u?').selectOption({ label: 'Utrecht' });
+      await page.getByLabel('Samenwerkingsverband passend onderwijs').check();
+      await page.getByRole('button', { name: 'Volgende stap' }).click();
+      await page.waitForURL(STEP_URL(2));
+      await answerTheme(page, 0, 'Eens');
+      await page.getByRole('button', { name: 'Volgende stap' }).click();
+      await page.waitForURL(STEP_URL(3));
+      await answerTheme(page, 1, 'Oneens');
+      await page.getByRole('button', { name: 'Volgende stap' }).click();
+      await page.waitForURL(STEP_URL(4));
+
+      await page.reload();
+      expect(await page.locator('.maoj-step-count').textContent()).toBe('Stap 4 van 7');
+      await page.goBack();
+      await page.waitForURL(STEP_URL(3));
+      expect(await page.locator('.maoj-step-count').textContent()).toBe('Stap 3 van 7');
+      expect(await page.getByRole('group', { name: /^Stelling 5\./ }).getByLabel('Oneens', { exact: true }).isChecked()).toBe(true);
+      await page.reload();
+      expect(await page.getByRole('group', { name: /^Stelling 8\./ }).getByLabel('Oneens', { exact: true }).isChecked()).toBe(true);
+      await page.goBack();
+      await page.waitForURL(STEP_URL(2));
+      expect(await page.getByRole('group', { name: /^Stelling 1\./ }).getByLabel('Eens', { exact: true }).isChecked()).toBe(true);
+      // "Vorige stap" leads to step 1 of the draft, with its answers.
+      await page.getByRole('button', { name: 'Vorige stap' }).click();
+      await page.waitForURL(STEP_URL(1));
+      expect(await page.getByLabel('In welke gemeente werkt u?').inputValue()).toBe('GM0344');
+      expect(await page.getByLabel('Samenwerkingsverband passend onderwijs').isChecked()).toBe(true);
+      // Forward again with the browser: step 2 as saved.
+      await page.getByRole('button', { name: 'Volgende stap' }).click();
+      await page.waitForURL(STEP_URL(2));
+      expect(await page.getByRole('group', { name: /^Stelling 4\./ }).getByLabel('Eens', { exact: true }).isChecked()).toBe(true);
+      await context.close();
+    });
+  }
+
+  it('at 360 px the outcome with a 200-character address is no wider than the screen', async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 800 } });
+    const page = await context.newPage();
+    const email = longAddress(200);
+    expect(email).toHaveLength(200);
+    const widths: Record<string, number> = {};
+    await fillInRegioscan(page, email, async (p) => {
+      widths[await p.title()] = await p.evaluate(() => document.documentElement.scrollWidth);
+    });
+    for (const [title, width] of Object.entries(widths)) expect(width, title).toBeLessThanOrEqual(360);
+    expect(await page.locator('main').innerText()).toContain(email);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await context.close();
   });
 
@@ -146,7 +238,7 @@ describe('Regioscan in the browser', () => {
     // Tab past the other radios in the group to the button, then press Enter.
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
-    await page.waitForURL(/\/api\/regioscan\/stap$/);
+    await page.waitForURL(STEP_URL(2));
     expect(await page.locator('.maoj-step-count').textContent()).toBe('Stap 2 van 7');
     await context.close();
   });
@@ -183,7 +275,12 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
       seen.push(await p.title());
       expect(await axeViolations(p), await p.title()).toEqual([]);
     });
-    expect(seen.length).toBe(9); // start, 4 themes (one with errors), check, email, confirmation + step 1
+    expect(seen.length).toBe(9); // start, step 1, 4 themes (one with errors), check, email, outcome
+    // The page of a draft that is not there (any more).
+    const res = await page.goto(`${system.baseUrl}/api/regioscan/AAAAAAAAAAAAAAAAAAAAAA/stap/2`);
+    expect(res!.status()).toBe(404);
+    expect(await textOf(page.locator('h1'))).toBe('Deze Regioscan bestaat niet (meer)');
+    expect(await axeViolations(page)).toEqual([]);
     await page.close();
-  });
+  }, 90_000);
 });

@@ -249,11 +249,21 @@ describe('the Regioscan form: post, redirect, get, with a server-side draft', ()
     const back = await post(`/api/regioscan/${draftId}/stap/3`, { v05: '1', actie: 'vorige' });
     expect(back).toMatchObject({ status: 303, location: `/api/regioscan/${draftId}/stap/2` });
     expect((await get(`/api/regioscan/${draftId}/stap/3`)).text).toMatch(/id="v05-1" name="v05" value="1" checked/);
-    // A step with an error: 422, the Dutch message, and nothing lost.
+    // A step with an error: 303 to the step too, whose GET page shows the Dutch message with 422, and nothing lost.
     const wrong = await post(`/api/regioscan/${draftId}/stap/3`, { v05: '2', actie: 'volgende' });
-    expect(wrong.status).toBe(422);
-    expect(wrong.text).toContain('Kies een antwoord bij stelling 6.');
-    expect(wrong.text).toMatch(/id="v05-2" name="v05" value="2" checked/);
+    expect(wrong).toMatchObject({ status: 303, location: `/api/regioscan/${draftId}/stap/3` });
+    const shown = await get(wrong.location);
+    expect(shown.status).toBe(422);
+    expect(shown.text).toContain('Kies een antwoord bij stelling 6.');
+    expect(shown.text).toMatch(/id="v05-2" name="v05" value="2" checked/);
+    expect((await get(wrong.location)).status).toBe(422); // reload: the same
+    // Step 1 of the static page with an error: a draft that shows it on its own step 1.
+    const first = await post('/api/regioscan/stap', { rol: 'swv', actie: 'volgende' });
+    expect(first.location).toMatch(/^\/api\/regioscan\/[A-Za-z0-9_-]{22}\/stap\/1$/);
+    const firstPage = await get(first.location);
+    expect(firstPage.status).toBe(422);
+    expect(firstPage.text).toContain('Kies de gemeente waar u werkt.');
+    expect(firstPage.text).toMatch(/id="rol-swv" name="rol" value="swv" checked/);
   });
 
   it('keeps the draft unreadable in a table dump: no draft id, no answers, no gemeente; expires about 24 hours from now', async () => {
