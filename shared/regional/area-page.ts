@@ -153,7 +153,10 @@ interface NoteIndex {
 /** The source of the figure shown (latest period): the table of that year where the source is a yearly series. */
 function sourceLine(d: IndicatorDefinition, period: string | undefined): string {
   const relevant = period === undefined ? [] : d.sources.filter((s) => s.tableIdByPeriod?.[period] !== undefined);
-  return (relevant.length ? relevant : d.sources).map((s) => `${esc(s.publisher)}, ${esc(sourceTableText(s, period))}`).join('; ');
+  // A table without a known id: its title here; what is known about it is under "Bronnen".
+  return (relevant.length ? relevant : d.sources)
+    .map((s) => (s.tableId || !s.tableIdUnknown ? `${esc(s.publisher)}, ${esc(sourceTableText(s, period))}` : `${esc(s.publisher)}, "${esc(s.title)}" (tabelnummer onbekend, zie <a class="utrecht-link" href="#bronnen">bronnen</a>)`))
+    .join('; ');
 }
 
 function indicatorSection(view: RegionalView, area: PublishedArea, d: IndicatorDefinition, comparisons: readonly Comparison[], notes: NoteIndex): string {
@@ -237,7 +240,7 @@ function indicatorSection(view: RegionalView, area: PublishedArea, d: IndicatorD
   const shared = (d.notes ?? []).filter((n) => notes.shared.has(n)).map((n) => notes.shared.get(n)!);
   const mapLink = area.kind === 'gemeente' && series.some((f) => isValue(f)) && d.availability === 'public' ? ` <a class="utrecht-link" href="${mapPath(d.id)}">Dit cijfer op de kaart</a>.` : '';
   out.push(
-    `<p class="utrecht-paragraph maoj-src">Bron van het cijfer van ${esc(period ?? '')}: ${sourceLine(d, period)} (<a class="utrecht-link" href="#samenstellen">uitleg</a>). ` +
+    `<p class="utrecht-paragraph maoj-src">Bron${period ? ` van ${esc(period)}` : ''}: ${sourceLine(d, period)} (<a class="utrecht-link" href="#samenstellen">uitleg</a>). ` +
       (own_notes.length ? `Let op: ${own_notes.map(esc).join(' ')} ` : '') +
       (shared.length ? `Lees ook ${shared.map((n) => `<a class="utrecht-link" href="#noot-${n}">opmerking ${n}</a>`).join(' en ')}. ` : '') +
       mapLink +
@@ -424,7 +427,7 @@ export function renderAreaPage(view: RegionalView, area: PublishedArea, comparis
   out.push(`<div class="maoj-area">`);
   out.push(`<p class="maoj-step-count">${esc(KIND_LABELS[area.kind].short === 'Nederland' ? 'Heel Nederland' : KIND_LABELS[area.kind].one[0]!.toUpperCase() + KIND_LABELS[area.kind].one.slice(1))}${area.kind === 'nederland' ? '' : ` · code ${esc(area.code)}`}</p>`);
   out.push(`<h1 class="utrecht-heading-1 maoj-area-title">${esc(title)}</h1>`);
-  out.push(`<p class="utrecht-paragraph maoj-lead">Contextcijfers over de jeugd in ${esc(area.name)}, vooral van het CBS. <span class="maoj-updated">${esc(updatedText(view.compiledAt))}.</span></p>`);
+  out.push(`<p class="utrecht-paragraph">Cijfers over de jeugd in ${esc(area.name)}, vooral van het CBS. <span class="maoj-updated">${esc(updatedText(view.compiledAt))}.</span></p>`);
   if (notes.pageWide) out.push(`<p class="utrecht-paragraph maoj-muted">Herindeling: ${esc(notes.pageWide.replace(/\.$/, ''))}. Dat geldt voor alle cijfers op deze pagina, tenzij er iets anders staat.</p>`);
   out.push(summaryBlock(view, area, comparisons));
   out.push(`<nav aria-label="Op deze pagina" class="maoj-toc maoj-no-print"><ul class="utrecht-unordered-list"><li class="utrecht-unordered-list__item"><a class="utrecht-link" href="#vergelijken">Vergelijken</a></li>${themes.map((t) => `<li class="utrecht-unordered-list__item"><a class="utrecht-link" href="#thema-${t}">${esc(THEMES[t].name)}</a></li>`).join('')}<li class="utrecht-unordered-list__item"><a class="utrecht-link" href="#ligging">${area.kind === 'gemeente' ? 'Waar hoort deze gemeente bij?' : area.kind === 'nederland' ? 'Provincies' : 'Gemeenten in dit gebied'}</a></li><li class="utrecht-unordered-list__item"><a class="utrecht-link" href="#over">Over deze cijfers</a></li></ul></nav>`);

@@ -26,7 +26,7 @@ export function renderMapIndex(view: RegionalView): RenderedPage {
   const counts = list.filter((d) => !isRate(d));
   const main = [
     '<h1 class="utrecht-heading-1">Cijfers op de kaart</h1>',
-    '<p class="utrecht-paragraph maoj-lead">Op een kaart van Nederland ziet u in één keer waar een cijfer hoog of laag is. Elke kaart laat één cijfer zien voor alle gemeenten. Onder elke kaart staan dezelfde cijfers in een tabel.</p>',
+    `<p class="utrecht-paragraph maoj-lead">Op een kaart van Nederland ziet u in één keer waar een cijfer hoog of laag is. Elke kaart laat één cijfer zien voor alle gemeenten. Naast elke kaart staan dezelfde cijfers in een tabel, met een link naar elke gemeente. <span class="maoj-updated">${esc(updatedText(view.compiledAt))}.</span></p>`,
     '<h2 class="utrecht-heading-2">Percentages</h2>',
     '<p class="utrecht-paragraph">Percentages kunt u goed vergelijken tussen grote en kleine gemeenten.</p>',
     `<ul class="utrecht-unordered-list">${rates.map(item).join('')}</ul>`,

@@ -107,5 +107,5 @@ export function summaryBlock(view: RegionalView, area: PublishedArea, comparison
   const list = keyFigures(view);
   if (list.length === 0) return '';
   const ranked = area.kind !== 'nederland' && list.some((d) => RATE_UNITS.has(d.unit) && rankOf(view, d.id, area));
-  return `<section class="maoj-summary" aria-labelledby="kort"><h2 class="utrecht-heading-2" id="kort">In het kort</h2>${ranked ? `<p class="utrecht-paragraph">De plaats zegt waar ${esc(area.name)} staat tussen alle ${esc(KIND_LABELS[area.kind].many)}: plaats 1 heeft het hoogste cijfer.</p>` : ''}<ul class="maoj-sum-list">${list.map((d) => item(view, area, d, comparisons)).join('')}</ul></section>`;
+  return `<section class="maoj-summary" aria-labelledby="kort"><h2 class="utrecht-heading-2" id="kort">In het kort</h2><ul class="maoj-sum-list">${list.map((d) => item(view, area, d, comparisons)).join('')}</ul>${ranked ? `<p class="utrecht-paragraph maoj-muted">De plaats zegt waar ${esc(area.name)} staat tussen alle ${esc(KIND_LABELS[area.kind].many)} met een cijfer: plaats 1 heeft het hoogste cijfer.</p>` : ''}</section>`;
 }

@@ -178,7 +178,7 @@ describe('regional pages answer the first questions and stay small (issue 9)', (
     for (const item of sources.match(/<li[^>]*>.*?<\/li>/g) ?? []) expect(item).toMatch(/tabel \d{5}(NED|ENG)\b|tabelnummer staat niet in het bestand/);
     expect(sources).toContain('tabel 85335NED');
     expect(sources).toContain('tabel 37259ENG');
-    expect(html).toMatch(/Bron van het cijfer van 2022: CBS, tabel 85335NED \(2022\)/);
+    expect(html).toMatch(/Bron van 2022: CBS, tabel 85335NED \(2022\)/);
   });
 
   it('every gemeente on a map is a link to its page, and the list next to it links the same pages', () => {
