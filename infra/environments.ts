@@ -1,5 +1,6 @@
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import * as z from 'zod';
+import { LOCAL_ORGANISATION, organisationSchema } from '../shared/web/site-identity.ts';
 
 /**
  * Per-environment settings: the one place an operator edits (see docs/deploy.md). Every record is
@@ -85,6 +86,12 @@ export const settingsSchema = z
     waf: z.boolean().default(false),
     /** Where new registrations of regions are announced (the operators' shared mailbox). */
     operatorEmail: z.email(),
+    /**
+     * The organisation that runs the site and its contact address, named in the footer of every page
+     * and on the privacy and accessibility pages: `{ name, email }` (the address must be monitored).
+     * Default: the made-up organisation of the local system; a production environment must set its own.
+     */
+    organisation: organisationSchema.default(LOCAL_ORGANISATION),
     /** Whether `npm run admin -- demo` may create the made-up demo region here. Never in production. */
     allowDemo: z.boolean().default(false),
   })
@@ -108,6 +115,9 @@ function productionIssues(s: Settings): { path: string[]; message: string }[] {
   const issues: { path: string[]; message: string }[] = [];
   if (!s.alarmEmail) issues.push({ path: ['alarmEmail'], message: 'required in a production environment: alarms must reach a person' });
   if (!s.waf) issues.push({ path: ['waf'], message: 'must be true in a production environment' });
+  if (s.organisation.email === LOCAL_ORGANISATION.email) {
+    issues.push({ path: ['organisation'], message: 'required in a production environment: name the organisation that runs the site and its contact address' });
+  }
   return issues;
 }
 export type SettingsInput = z.input<typeof settingsSchema>;
@@ -130,6 +140,8 @@ export const ENVIRONMENTS = {
     apiThrottle: { rateLimit: 20, burstLimit: 40 },
     postThrottle: { rateLimit: 10, burstLimit: 20 },
     operatorEmail: 'beheer@test.monitor-aoj.nl',
+    // Also what `npm start` and the tests show (shared/web/site-identity.ts).
+    organisation: LOCAL_ORGANISATION,
     allowDemo: true,
   },
   prod: {
@@ -145,6 +157,8 @@ export const ENVIRONMENTS = {
     apiThrottle: { rateLimit: 100, burstLimit: 200 },
     postThrottle: { rateLimit: 50, burstLimit: 100 },
     operatorEmail: 'beheer@monitor-aoj.nl',
+    // Placeholder: the organisation that runs the site and a monitored address (docs/deploy.md, section 2).
+    organisation: { name: 'Projectteam Monitor AOJ', email: 'contact@monitor-aoj.nl' },
     // Placeholder: replace it with the mailbox of whoever answers alarms (docs/deploy.md, section 2).
     alarmEmail: 'alarmen@monitor-aoj.nl',
     waf: true,

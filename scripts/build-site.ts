@@ -1,45 +1,20 @@
 import { execSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { validateSnapshot } from '../shared/imports/validate.ts';
+import { HASHED_ASSETS_DIR } from '../shared/web/cache-policy.ts';
+import { indexablePages, robotsTxt, sitemapXml } from '../shared/web/sitemap.ts';
+import { buildStylesheet } from '../shared/web/stylesheet.ts';
 import { loadSnapshotForSite, SITE_SNAPSHOT_PATH } from './snapshot-for-site.ts';
 
 /**
- * Builds the static site. The stylesheet is one plain file (site/public/css/monitor.css) rather than
- * an Astro bundle, because the pages the API renders link the same stylesheet by a fixed path.
+ * Builds the static site: the content-hashed stylesheet (shared/web/stylesheet.ts), the Astro pages
+ * (which link that stylesheet, as the pages the API renders do), then sitemap.xml and robots.txt from
+ * the built pages, with the site's public URL (PUBLIC_URL; the local address by default).
  */
-const require = createRequire(import.meta.url);
-const COMPONENT_CSS = [
-  '@nl-design-system-unstable/voorbeeld-design-tokens/dist/theme.css',
-  ...[
-    'root', 'body', 'page-header', 'page-footer', 'skip-link', 'heading-1', 'heading-2', 'heading-3', 'paragraph', 'link',
-    'button', 'button-link', 'button-group', 'form-fieldset', 'form-field', 'form-label', 'radio-button', 'checkbox',
-    'textbox', 'select', 'form-field-description', 'form-field-error-message', 'alert', 'table', 'data-list',
-    'unordered-list', 'ordered-list', 'separator',
-  ].map((name) => `@utrecht/${name}-css/dist/index.css`),
-];
-
-export function buildStylesheet(): string {
-  const parts = COMPONENT_CSS.map((spec) => {
-    let file: string;
-    try {
-      file = require.resolve(spec);
-    } catch {
-      return '';
-    }
-    return `/* ${spec} */\n${readFileSync(file, 'utf8')}`;
-  });
-  // Our own CSS: monitor.css (theme and layout) first, then one file per feature (site/styles/*.css).
-  const own = readdirSync('site/styles').filter((f) => f.endsWith('.css')).sort((a, b) => Number(b === 'monitor.css') - Number(a === 'monitor.css') || a.localeCompare(b));
-  for (const file of own) parts.push(`/* site/styles/${file} */\n${readFileSync(`site/styles/${file}`, 'utf8')}`);
-  mkdirSync('site/public/css', { recursive: true });
-  const css = parts.filter(Boolean).join('\n');
-  writeFileSync('site/public/css/monitor.css', css);
-  return css;
-}
-
-buildStylesheet();
+const stylesheet = buildStylesheet();
+// The unhashed stylesheet of earlier builds must not travel with the site.
+rmSync('site/public/css', { recursive: true, force: true });
 const snapshot = await loadSnapshotForSite();
 // The same check the import runs before a snapshot may go live: refuse to build on anything else
 // (before anything of the site is written), so a deploy step after this build (the CodeBuild sync,
@@ -53,8 +28,18 @@ mkdirSync(path.dirname(SITE_SNAPSHOT_PATH), { recursive: true });
 writeFileSync(SITE_SNAPSHOT_PATH, JSON.stringify(snapshot));
 console.log(`Regional pages from snapshot ${snapshot.snapshotId} (${snapshot.figures.length} figures).`);
 // SITE_OUT_DIR: build elsewhere than site/dist (`npm start` builds aside and swaps on success).
-const outDir = process.env.SITE_OUT_DIR ? ` --outDir "${path.resolve(process.env.SITE_OUT_DIR)}"` : '';
-execSync(`astro build --root site --silent${outDir}`, {
+const outDir = path.resolve(process.env.SITE_OUT_DIR ?? 'site/dist');
+execSync(`astro build --root site --silent --outDir "${outDir}"`, {
   stdio: 'inherit',
   env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
 });
+// Only hashed files live in css/ (shared/web/cache-policy.ts keeps that folder for a year).
+rmSync(path.join(outDir, HASHED_ASSETS_DIR), { recursive: true, force: true });
+mkdirSync(path.join(outDir, HASHED_ASSETS_DIR), { recursive: true });
+writeFileSync(path.join(outDir, stylesheet.href), stylesheet.css);
+console.log(`Stylesheet ${stylesheet.href}: ${(Buffer.byteLength(stylesheet.css) / 1024).toFixed(1)} KB (from ${(stylesheet.sourceBytes / 1024).toFixed(0)} KB of sources).`);
+const publicUrl = (process.env.PUBLIC_URL ?? 'http://localhost:4321').replace(/\/$/, '');
+const pages = indexablePages(outDir);
+writeFileSync(path.join(outDir, 'sitemap.xml'), sitemapXml(publicUrl, pages));
+writeFileSync(path.join(outDir, 'robots.txt'), robotsTxt(publicUrl));
+console.log(`sitemap.xml: ${pages.length} pages under ${publicUrl}.`);

@@ -50,6 +50,7 @@ export const LAMBDA_BUNDLING = {
   minify: BUNDLING.minify,
   sourceMap: BUNDLING.sourcemap,
   loader: { ...BUNDLING.loader },
+  define: { ...BUNDLING.define },
   banner: BUNDLING.banner,
   mainFields: ['module', 'main'],
   // The Node.js runtime ships the AWS SDK v3; the local bundles leave it out the same way.
@@ -71,6 +72,9 @@ export class Functions extends Construct {
       SES_CONFIGURATION_SET: props.mail.configurationSet.configurationSetName,
       OPERATOR_EMAIL: settings.operatorEmail,
       ALLOW_DEMO: settings.allowDemo ? 'true' : undefined,
+      // The organisation named in the footer of the pages a function renders (shared/web/site-identity.ts).
+      SITE_ORGANISATION_NAME: settings.organisation.name,
+      SITE_CONTACT_EMAIL: settings.organisation.email,
       // Only the local system and tests set the key itself.
       TOKEN_KEY: undefined,
       // The bot check's defaults (shared/privacy.ts) hold in AWS; only tests override them.

@@ -9,7 +9,9 @@ import { AwsCustomResource, AwsCustomResourcePolicy, PhysicalResourceId } from '
 import { Construct } from 'constructs';
 import type { Settings } from '../environments.ts';
 import { REPO_ROOT } from '../paths.ts';
-import { SITE_CACHE_CONTROL, type Site } from './site.ts';
+import { HASHED_ASSETS_DIR, IMMUTABLE_CACHE_CONTROL, SITE_CACHE_CONTROL } from '../../shared/web/cache-policy.ts';
+import { organisationEnv } from '../../shared/web/site-identity.ts';
+import type { Site } from './site.ts';
 
 /**
  * What of the repository the build does not need (or must not see): installed packages, build
@@ -37,7 +39,8 @@ export const SOURCE_EXCLUDE = [
  * explicitly. The sync runs only after the build exited 0 (the build refuses a snapshot that fails
  * the snapshot check) and site/dist/index.html exists, so a failed build leaves the last good site in
  * the bucket. SITE_BUCKET, DISTRIBUTION_ID, TABLE_NAME and IMPORTS_BUCKET come from the project's
- * environment; CodeBuild sets AWS_REGION.
+ * environment, and so do PUBLIC_URL (sitemap.xml, robots.txt) and the organisation named in the
+ * footer (shared/web/site-identity.ts); CodeBuild sets AWS_REGION.
  */
 export const SITE_BUILDSPEC = {
   version: '0.2',
@@ -53,7 +56,10 @@ export const SITE_BUILDSPEC = {
       commands: [
         'SNAPSHOT_SOURCE=live npm run build:site',
         'test -f site/dist/index.html',
-        `aws s3 sync site/dist "s3://$SITE_BUCKET/" --delete --no-progress --cache-control "${SITE_CACHE_CONTROL}"`,
+        // The hashed assets first (kept a year, older ones left in place), then the pages, which
+        // link them; --delete leaves the hashed assets alone (excluded).
+        `aws s3 sync site/dist/${HASHED_ASSETS_DIR} "s3://$SITE_BUCKET/${HASHED_ASSETS_DIR}/" --no-progress --cache-control "${IMMUTABLE_CACHE_CONTROL}"`,
+        `aws s3 sync site/dist "s3://$SITE_BUCKET/" --delete --no-progress --exclude "${HASHED_ASSETS_DIR}/*" --cache-control "${SITE_CACHE_CONTROL}"`,
         'aws cloudfront create-invalidation --distribution-id "$DISTRIBUTION_ID" --paths "/*"',
       ],
     },
@@ -108,6 +114,8 @@ export class SiteBuild extends Construct {
         IMPORTS_BUCKET: { value: props.importsBucket.bucketName },
         SITE_BUCKET: { value: site.bucket.bucketName },
         DISTRIBUTION_ID: { value: site.distribution.distributionId },
+        PUBLIC_URL: { value: site.publicUrl },
+        ...Object.fromEntries(Object.entries(organisationEnv(settings.organisation)).map(([name, value]) => [name, { value }])),
         CDK_DISABLE_CLI_TELEMETRY: { value: 'true' },
         ASTRO_TELEMETRY_DISABLED: { value: '1' },
         NPM_CONFIG_UPDATE_NOTIFIER: { value: 'false' },
@@ -152,7 +160,7 @@ export class SiteBuild extends Construct {
       logGroup: new LogGroup(this, 'RebuildAfterDeployLogs', { retention: settings.logRetentionDays as RetentionDays, removalPolicy }),
     });
     // After the deploy's own upload (whose files this build replaces), and once the build may run.
-    rebuild.node.addDependency(site.deployment, this.project);
+    rebuild.node.addDependency(site.deployment, site.assetsDeployment, this.project);
   }
 
   /** May start a build (the import function, after a new snapshot went live). */

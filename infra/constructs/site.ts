@@ -3,7 +3,10 @@ import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import {
   AccessLevel,
   AllowedMethods,
+  CacheCookieBehavior,
+  CacheHeaderBehavior,
   CachePolicy,
+  CacheQueryStringBehavior,
   Distribution,
   FunctionCode,
   FunctionEventType,
@@ -23,6 +26,7 @@ import { Bucket } from 'aws-cdk-lib/aws-s3';
 import { privateBucketProps } from './private-bucket.ts';
 import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
+import { HASHED_ASSETS_DIR, IMMUTABLE_CACHE_CONTROL, IMMUTABLE_MAX_AGE_SECONDS, SITE_CACHE_CONTROL } from '../../shared/web/cache-policy.ts';
 import { SECURITY_HEADERS } from '../../shared/web/security-headers.ts';
 import type { Settings } from '../environments.ts';
 import { cloudFrontSecurityHeaders } from './security-headers.ts';
@@ -48,11 +52,10 @@ export const PATH_REWRITE_CODE = `function handler(event) {
 }`;
 
 /**
- * Cache-Control of every site file, from a deploy and from the rebuild after an import alike: edges
- * keep files until the next invalidation; browsers revalidate each time, so a new release (and the
- * fixed-name stylesheet the API pages link) shows at once.
+ * Cache-Control of the pages and every other unhashed file, and of the hashed assets: one definition
+ * for the deploy, the CodeBuild rebuild and the local gateway (shared/web/cache-policy.ts).
  */
-export const SITE_CACHE_CONTROL = 'public, max-age=0, must-revalidate, s-maxage=31536000';
+export { IMMUTABLE_CACHE_CONTROL, SITE_CACHE_CONTROL };
 
 export interface SiteProps {
   readonly settings: Settings;
@@ -69,8 +72,12 @@ export class Site extends Construct {
   readonly bucket: Bucket;
   readonly distribution: Distribution;
   readonly url: string;
-  /** The upload of the built site (siteDir) on deploy. */
+  /** Origin of the site as the public sees it (settings.publicUrl, else `url`): links, sitemap. */
+  readonly publicUrl: string;
+  /** The upload of the built site (siteDir) on deploy: the pages and other unhashed files. */
   readonly deployment: BucketDeployment;
+  /** The upload of the hashed assets (css/), before the pages that link them. */
+  readonly assetsDeployment: BucketDeployment;
   /** Fingerprint of siteDir: changes whenever a deploy uploads a different build. */
   readonly sourceHash: string;
 
@@ -99,13 +106,14 @@ export class Site extends Construct {
       ? Certificate.fromCertificateArn(this, 'Certificate', settings.customDomain.certificateArn)
       : undefined;
 
+    const siteOrigin = S3BucketOrigin.withOriginAccessControl(this.bucket, { originAccessLevels: [AccessLevel.READ] });
     this.distribution = new Distribution(this, 'Distribution', {
       comment: 'Monitor AOJ',
       defaultRootObject: 'index.html',
       defaultBehavior: {
         // READ only: S3 answers 403 for a missing page. The API never answers 403, so mapping 403 to
         // the 404 page touches only the site, and API 404s keep their own JSON or HTML body.
-        origin: S3BucketOrigin.withOriginAccessControl(this.bucket, { originAccessLevels: [AccessLevel.READ] }),
+        origin: siteOrigin,
         viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
         cachePolicy: CachePolicy.CACHING_OPTIMIZED,
         compress: true,
@@ -126,6 +134,25 @@ export class Site extends Construct {
           compress: true,
           responseHeadersPolicy,
         },
+        // Content-hashed files (a new version gets a new name): kept at the edge for a year, whatever
+        // the origin says, and never forwarded with cookies or query strings.
+        [`/${HASHED_ASSETS_DIR}/*`]: {
+          origin: siteOrigin,
+          viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+          cachePolicy: new CachePolicy(this, 'HashedAssets', {
+            comment: 'Monitor AOJ content-hashed assets (shared/web/cache-policy.ts)',
+            minTtl: Duration.seconds(IMMUTABLE_MAX_AGE_SECONDS),
+            defaultTtl: Duration.seconds(IMMUTABLE_MAX_AGE_SECONDS),
+            maxTtl: Duration.seconds(IMMUTABLE_MAX_AGE_SECONDS),
+            cookieBehavior: CacheCookieBehavior.none(),
+            headerBehavior: CacheHeaderBehavior.none(),
+            queryStringBehavior: CacheQueryStringBehavior.none(),
+            enableAcceptEncodingBrotli: true,
+            enableAcceptEncodingGzip: true,
+          }),
+          compress: true,
+          responseHeadersPolicy,
+        },
       },
       // Error responses apply to the whole distribution, hence 403 (S3 only) rather than 404.
       errorResponses: [{ httpStatus: 403, responseHttpStatus: 404, responsePagePath: '/404.html', ttl: Duration.minutes(1) }],
@@ -140,21 +167,39 @@ export class Site extends Construct {
     this.url = settings.customDomain
       ? `https://${settings.customDomain.name}`
       : `https://${this.distribution.distributionDomainName}`;
+    this.publicUrl = settings.publicUrl?.replace(/\/$/, '') ?? this.url;
 
     this.sourceHash = FileSystem.fingerprint(props.siteDir);
-    this.deployment = new BucketDeployment(this, 'Deploy', {
-      sources: [Source.asset(props.siteDir)],
+    const source = Source.asset(props.siteDir);
+    const deployLogs = new LogGroup(this, 'DeployLogs', {
+      retention: settings.logRetentionDays as RetentionDays,
+      removalPolicy: settings.retainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+    });
+    // The hashed assets, kept a year, go up before the pages (below); older ones stay (no prune), so a
+    // page still cached somewhere, or an API page of a function not yet updated, finds its stylesheet.
+    this.assetsDeployment = new BucketDeployment(this, 'DeployHashedAssets', {
+      sources: [source],
       destinationBucket: this.bucket,
-      // Files of the previous release are removed; the bucket keeps them as old versions for 30 days.
+      exclude: ['*'],
+      include: [`${HASHED_ASSETS_DIR}/*`],
+      prune: false,
+      cacheControl: [CacheControl.fromString(IMMUTABLE_CACHE_CONTROL)],
+      memoryLimit: 512,
+      logGroup: deployLogs,
+    });
+    // The pages and every other file, after the hashed assets they link. Files of the previous
+    // release are removed (the hashed assets are left alone); the bucket keeps old versions 30 days.
+    this.deployment = new BucketDeployment(this, 'Deploy', {
+      sources: [source],
+      destinationBucket: this.bucket,
+      exclude: [`${HASHED_ASSETS_DIR}/*`],
       prune: true,
       cacheControl: [CacheControl.fromString(SITE_CACHE_CONTROL)],
       distribution: this.distribution,
       distributionPaths: ['/*'],
       memoryLimit: 512,
-      logGroup: new LogGroup(this, 'DeployLogs', {
-        retention: settings.logRetentionDays as RetentionDays,
-        removalPolicy: settings.retainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
-      }),
+      logGroup: deployLogs,
     });
+    this.deployment.node.addDependency(this.assetsDeployment);
   }
 }

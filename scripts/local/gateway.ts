@@ -1,16 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { matchRoute, type FunctionName } from '../../shared/routes.ts';
+import { cacheControlFor, SITE_CACHE_CONTROL } from '../../shared/web/cache-policy.ts';
 import { SECURITY_HEADERS } from '../../shared/web/security-headers.ts';
 import { verifyLocalSignature } from '../../tools/sigv4.ts';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from './emulators.ts';
 
 /**
  * The local stand-in for CloudFront + API Gateway (HTTP API, payload 2.0): one origin that serves the
- * built site and sends /api/* to the Lambda handlers of the shared route table, as AWS events.
+ * built site and sends /api/* to the Lambda handlers of the shared route table, as AWS events. As
+ * CloudFront, it compresses text responses (Brotli or gzip, by Accept-Encoding) and sends the
+ * Cache-Control that S3 stores with each site file (shared/web/cache-policy.ts).
  */
 export type LambdaHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2 | string | object>;
 
@@ -115,9 +119,64 @@ function lambdaContext(functionName: string): Context {
   };
 }
 
-function send(res: ServerResponse, status: number, headers: Record<string, string>, body: string | Buffer): void {
-  res.writeHead(status, { ...SECURITY_HEADERS, ...headers });
-  res.end(body);
+/** What CloudFront compresses: text types of 1,000 bytes up to 10 MB that are not encoded yet. */
+const COMPRESSIBLE = /^(text\/|application\/(json|javascript|xml|xhtml\+xml)|image\/svg\+xml)/i;
+const MIN_COMPRESS_BYTES = 1_000;
+const MAX_COMPRESS_BYTES = 10_000_000;
+
+/** Brotli when the client takes it (CloudFront prefers it), else gzip, else none. */
+export function chooseEncoding(acceptEncoding: string | string[] | undefined): 'br' | 'gzip' | undefined {
+  const accepted = new Map<string, number>();
+  for (const part of String(acceptEncoding ?? '').split(',')) {
+    const [name = '', ...params] = part.trim().toLowerCase().split(';');
+    const q = params.map((p) => /^\s*q=([\d.]+)/.exec(p)?.[1]).find(Boolean);
+    if (name) accepted.set(name, q === undefined ? 1 : Number(q));
+  }
+  const ok = (name: string) => (accepted.get(name) ?? (accepted.has('*') ? accepted.get('*')! : 0)) > 0;
+  if (ok('br')) return 'br';
+  if (ok('gzip')) return 'gzip';
+  return undefined;
+}
+
+/** Compressed bodies of static files, by file, modification time and encoding. */
+const compressedFiles = new Map<string, Buffer>();
+
+function compress(body: Buffer, encoding: 'br' | 'gzip', cacheKey?: string): Buffer {
+  const key = cacheKey && `${cacheKey}:${encoding}`;
+  const cached = key ? compressedFiles.get(key) : undefined;
+  if (cached) return cached;
+  const out =
+    encoding === 'br'
+      ? brotliCompressSync(body, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 5, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: body.length } })
+      : gzipSync(body, { level: 6 });
+  if (key) {
+    if (compressedFiles.size > 5_000) compressedFiles.clear();
+    compressedFiles.set(key, out);
+  }
+  return out;
+}
+
+function send(
+  res: ServerResponse,
+  status: number,
+  headers: Record<string, string>,
+  body: string | Buffer,
+  options: { req?: IncomingMessage; cacheKey?: string; head?: boolean } = {},
+): void {
+  let payload = typeof body === 'string' ? Buffer.from(body) : body;
+  const all: Record<string, string> = { ...SECURITY_HEADERS, ...Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v])) };
+  const type = all['content-type'];
+  if (options.req && type && COMPRESSIBLE.test(type) && !all['content-encoding'] && payload.length >= MIN_COMPRESS_BYTES && payload.length <= MAX_COMPRESS_BYTES) {
+    const encoding = chooseEncoding(options.req.headers['accept-encoding']);
+    if (encoding) {
+      payload = compress(payload, encoding, options.cacheKey);
+      all['content-encoding'] = encoding;
+    }
+    all.vary = all.vary ? `${all.vary}, Accept-Encoding` : 'Accept-Encoding';
+  }
+  all['content-length'] = String(payload.length);
+  res.writeHead(status, all);
+  res.end(options.head ? undefined : payload);
 }
 
 function sendJsonError(res: ServerResponse, status: number, code: string, message: string): void {
@@ -147,9 +206,9 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL, op
   if (typeof result === 'object' && result !== null && 'statusCode' in structured) {
     const headers = Object.fromEntries(Object.entries(structured.headers ?? {}).map(([k, v]) => [k, String(v)]));
     const payload = structured.isBase64Encoded ? Buffer.from(structured.body ?? '', 'base64') : (structured.body ?? '');
-    return send(res, structured.statusCode ?? 200, headers, payload);
+    return send(res, structured.statusCode ?? 200, headers, payload, { req, head: req.method === 'HEAD' });
   }
-  send(res, 200, { 'content-type': 'application/json' }, typeof result === 'string' ? result : JSON.stringify(result));
+  send(res, 200, { 'content-type': 'application/json' }, typeof result === 'string' ? result : JSON.stringify(result), { req });
 }
 
 function staticFile(siteDir: string, pathname: string): string | undefined {
@@ -173,13 +232,15 @@ function handleStatic(req: IncomingMessage, res: ServerResponse, url: URL, siteD
   if (!path.extname(url.pathname) && !url.pathname.endsWith('/') && staticFile(siteDir, `${url.pathname}/`)) {
     return send(res, 301, { location: `${url.pathname}/${url.search}` }, '');
   }
+  const head = req.method === 'HEAD';
   const file = staticFile(siteDir, url.pathname);
   if (!file) {
     const notFound = path.join(siteDir, '404.html');
-    return send(res, 404, { 'content-type': CONTENT_TYPES['.html']! }, existsSync(notFound) ? readFileSync(notFound) : 'Niet gevonden');
+    return send(res, 404, { 'content-type': CONTENT_TYPES['.html']!, 'cache-control': SITE_CACHE_CONTROL }, existsSync(notFound) ? readFileSync(notFound) : 'Niet gevonden', { req, head });
   }
   const type = CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream';
-  send(res, 200, { 'content-type': type, 'cache-control': 'no-cache' }, req.method === 'HEAD' ? '' : readFileSync(file));
+  const cacheKey = `${file}:${statSync(file).mtimeMs}`;
+  send(res, 200, { 'content-type': type, 'cache-control': cacheControlFor(url.pathname) }, readFileSync(file), { req, cacheKey, head });
 }
 
 export function createGateway(options: GatewayOptions): Server {

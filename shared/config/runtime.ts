@@ -26,6 +26,10 @@ export const runtimeSchema = z.object({
   OPERATOR_EMAIL: z.email().optional(),
   /** "true" where `npm run admin -- demo` may create the made-up demo region (never in production). */
   ALLOW_DEMO: z.enum(['true', 'false']).optional(),
+  /** The organisation named in the footer of the pages (shared/web/site-identity.ts); unset: the local one. */
+  SITE_ORGANISATION_NAME: z.string().min(2).optional(),
+  /** Its contact address, in the footer too. */
+  SITE_CONTACT_EMAIL: z.email().optional(),
   /** Replaces the minimum fill time of the public forms (shared/privacy.ts); 0 in tests that post at machine speed. */
   FORM_MIN_FILL_SECONDS: z.coerce.number().int().min(0).optional(),
   /** Replaces the hourly submit limits per network address (shared/privacy.ts); tests and the local benchmark only. */

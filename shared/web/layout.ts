@@ -1,4 +1,6 @@
 import { esc } from './html.ts';
+import { organisationFrom } from './site-identity.ts';
+import { buildStylesheet } from './stylesheet.ts';
 
 /**
  * The page shell shared by the static Astro pages and the pages the API renders (Regioscan steps,
@@ -6,7 +8,19 @@ import { esc } from './html.ts';
  */
 export const SITE_NAME = 'Monitor Aansluiting Onderwijs Jeugdhulp';
 export const SITE_SHORT_NAME = 'Monitor AOJ';
-export const STYLESHEET_PATH = '/css/monitor.css';
+
+/**
+ * The content-hashed stylesheet (/css/monitor.<hash>.css). Its name is injected where the code is
+ * bundled: the Lambda bundles (tools/bundling.ts) and the Astro build (astro.config.mjs) define
+ * __MAOJ_STYLESHEET_HREF__ from the same function that writes the file (shared/web/stylesheet.ts).
+ * Unbundled (tests, scripts run with tsx) it is computed from the sources on first use.
+ */
+declare const __MAOJ_STYLESHEET_HREF__: string | undefined;
+let stylesheetHref: string | undefined;
+export function stylesheetPath(): string {
+  stylesheetHref ??= typeof __MAOJ_STYLESHEET_HREF__ === 'string' ? __MAOJ_STYLESHEET_HREF__ : buildStylesheet().href;
+  return stylesheetHref;
+}
 
 export const MAIN_NAV = [
   { href: '/', label: 'Home' },
@@ -42,7 +56,7 @@ export function documentHead(options: PageOptions): string {
     `<title>${esc(title)}</title>`,
     options.description ? `<meta name="description" content="${esc(options.description)}">` : '',
     options.noindex ? '<meta name="robots" content="noindex, nofollow">' : '',
-    `<link rel="stylesheet" href="${STYLESHEET_PATH}">`,
+    `<link rel="stylesheet" href="${stylesheetPath()}">`,
     '<link rel="icon" href="/favicon.svg" type="image/svg+xml">',
     ...(options.scripts ?? []).map((src) => `<script src="${esc(src)}" defer></script>`),
   ]
@@ -70,9 +84,11 @@ export function siteHeader(path: string): string {
 
 export function siteFooter(): string {
   const items = FOOTER_NAV.map((item) => `<li><a class="utrecht-link" href="${item.href}">${esc(item.label)}</a></li>`).join('');
+  const organisation = organisationFrom();
   return `<footer class="utrecht-page-footer maoj-footer">
   <div class="maoj-container">
     <p class="utrecht-paragraph">${esc(SITE_NAME)}: inzicht in de samenwerking tussen onderwijs en jeugdhulp, voor gemeenten en samenwerkingsverbanden passend onderwijs.</p>
+    <p class="utrecht-paragraph">Deze website wordt beheerd door ${esc(organisation.name)}. Vragen? Mail naar <a class="utrecht-link" href="mailto:${esc(organisation.email)}">${esc(organisation.email)}</a>.</p>
     <nav aria-label="Over deze website"><ul class="maoj-footer__nav">${items}</ul></nav>
   </div>
 </footer>`;

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { ENVIRONMENT_NAMES, ENVIRONMENTS, loadSettings, parseSettings, PRODUCTION_ENVIRONMENTS, type SettingsInput } from '../../infra/environments.ts';
 import { REPO_ROOT } from '../../infra/paths.ts';
+import { LOCAL_ORGANISATION } from '../../shared/web/site-identity.ts';
 
 const valid: SettingsInput = {
   ses: { fromAddress: 'Monitor AOJ <noreply@example.nl>', identity: 'example.nl', configurationSetName: 'maoj-x' },
@@ -10,6 +11,7 @@ const valid: SettingsInput = {
   apiThrottle: { rateLimit: 10, burstLimit: 20 },
   postThrottle: { rateLimit: 5, burstLimit: 10 },
   operatorEmail: 'beheer@example.nl',
+  organisation: { name: 'Stichting Voorbeeld', email: 'contact@example.nl' },
 };
 
 describe('environment settings', () => {
@@ -18,6 +20,15 @@ describe('environment settings', () => {
     for (const name of ENVIRONMENT_NAMES) expect(() => loadSettings(name, {})).not.toThrow();
     expect(loadSettings('prod', {}).retainData).toBe(true);
     expect(loadSettings('prod', {}).region).toBe('eu-central-1');
+  });
+
+  it('names the organisation that runs the site, with a valid contact address (required in production)', () => {
+    const { organisation: _, ...withoutOrganisation } = valid;
+    expect(parseSettings(withoutOrganisation).organisation).toEqual(LOCAL_ORGANISATION);
+    expect(() => parseSettings({ ...withoutOrganisation, alarmEmail: 'ops@example.nl', waf: true }, 'settings', { production: true })).toThrow(/organisation: required in a production environment/);
+    expect(() => parseSettings({ ...valid, organisation: { name: 'Stichting Voorbeeld', email: 'geen adres' } })).toThrow(/organisation\.email/);
+    expect(() => parseSettings({ ...valid, organisation: { name: '', email: 'contact@example.nl' } })).toThrow(/organisation\.name/);
+    for (const name of ENVIRONMENT_NAMES) expect(loadSettings(name, {}).organisation.email).toMatch(/@/);
   });
 
   it('takes the account from the CDK CLI when the record has none', () => {

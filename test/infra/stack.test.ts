@@ -431,7 +431,8 @@ describe.each(environments)('stack for %s', (envName, settings) => {
 
     it('forwards /api/* to the HTTP API uncached, all methods, with all viewer headers but Host', () => {
       const config = distribution();
-      expect(config.CacheBehaviors).toHaveLength(1);
+      // /api/* first, then the hashed assets (test/infra/site-delivery.test.ts).
+      expect(config.CacheBehaviors).toHaveLength(2);
       const api = config.CacheBehaviors[0];
       expect(api).toMatchObject({
         PathPattern: '/api/*',

@@ -1,9 +1,12 @@
 /**
- * Contact details shown on the information pages (privacy, toegankelijkheid, handleiding).
- *
- * OPERATOR: PLACEHOLDER. Replace CONTACT_EMAIL with the real, monitored address of the organisation
- * that runs the Monitor AOJ before going live. It is the only place the address is set.
+ * The organisation that runs the site and its contact address, shown on the information pages
+ * (privacy, toegankelijkheid, handleiding) and in the footer. Set per environment in
+ * infra/environments.ts (`organisation`); shared/web/site-identity.ts reads it at build time.
  */
-export const CONTACT_EMAIL = 'info@monitor-aoj.nl';
+import { organisationFrom } from '../../../shared/web/site-identity.ts';
+
+const organisation = organisationFrom();
+export const ORGANISATION_NAME = organisation.name;
+export const CONTACT_EMAIL = organisation.email;
 
 export { MIN_GROUP_SIZE } from '../../../shared/privacy.ts';
