@@ -1,7 +1,7 @@
 import { execSync } from 'node:child_process';
 import { App } from 'aws-cdk-lib';
 import { ENVIRONMENT_NAMES, loadSettings } from './environments.ts';
-import { REPO_ROOT, SITE_DIST, siteIsBuilt } from './paths.ts';
+import { REPO_ROOT, SITE_DIST, siteHasCurrentStylesheet, siteIsBuilt } from './paths.ts';
 import { applyNagChecks } from './nag.ts';
 import { createEnvironmentStacks } from './stacks.ts';
 
@@ -27,11 +27,13 @@ try {
   fail((error as Error).message);
 }
 
-// The site is uploaded from site/dist; build it once if it is missing (rebuild it yourself after changes).
-if (!siteIsBuilt()) {
-  console.error('site/dist is missing: running npm run -s build:site');
+// The site is uploaded from site/dist; build it once if it is missing, or if it does not hold the
+// stylesheet the functions are bundled to link (a build from older sources). Rebuild it yourself
+// after other changes.
+if (!siteIsBuilt() || !siteHasCurrentStylesheet()) {
+  console.error('site/dist is missing or older than the sources: running npm run -s build:site');
   execSync('npm run -s build:site', { cwd: REPO_ROOT, stdio: ['ignore', 2, 2] });
-  if (!siteIsBuilt()) fail('npm run build:site did not produce site/dist/index.html');
+  if (!siteIsBuilt() || !siteHasCurrentStylesheet()) fail('npm run build:site did not produce site/dist/index.html and the current stylesheet');
 }
 
 // MonitorAoj-<env>, and with settings.waf the web ACL stack MonitorAoj-<env>-waf in us-east-1.

@@ -9,6 +9,7 @@ import { LOCAL_BUCKETS, LOCAL_BUILD_DIR, LOCAL_DATA_DIR, LOCAL_TABLE_NAME, local
 import { seedImportsBucketOnce } from './local/seed.ts';
 import { SEED_DIR } from '../shared/imports/seed.ts';
 import { PREFIXES, type ImportReport } from '../shared/imports/run.ts';
+import { buildStylesheet } from '../shared/web/stylesheet.ts';
 
 /**
  * `npm start`: the whole system on this machine, no AWS account and no Docker. Emulators keep their
@@ -86,7 +87,10 @@ try {
     return true;
   };
 
-  if (!process.argv.includes('--no-build')) {
+  // --no-build keeps site/dist only while it holds the stylesheet the functions were bundled to link.
+  const stale = existsSync(SITE_DIR) && !existsSync(path.join(SITE_DIR, buildStylesheet().href));
+  if (stale && process.argv.includes('--no-build')) console.log('site/dist is older than the sources (another stylesheet): building it anyway.');
+  if (!process.argv.includes('--no-build') || stale || !existsSync(SITE_DIR)) {
     console.log('Building the site from the live snapshot ...');
     if (!(await buildSite()) && !existsSync(SITE_DIR)) throw new Error('the site could not be built');
   }

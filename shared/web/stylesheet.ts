@@ -275,7 +275,7 @@ export function minifyCss(css: string): string {
     .replace(/\s+\)/g, ')')
     .replace(/;}/g, '}')
     // `name: value` at the start of a declaration (selectors such as `a :hover` keep their space).
-    .replace(/([{;])(--?[A-Za-z][A-Za-z0-9_-]*):\s+/g, '$1$2:');
+    .replace(/([{;])(-{0,2}[A-Za-z][A-Za-z0-9_-]*):\s+/g, '$1$2:');
   // Empty rules (also nested ones, e.g. a media query that held only an empty rule).
   let before: string;
   do {
