@@ -4,7 +4,7 @@ import { filledLongEnough, honeypotFilled, rateLimitedMessage, rateLimitedRespon
 import { fieldErrors } from '../../shared/forms/fields.ts';
 import { ERRORS, httpError } from '../../shared/http/errors.ts';
 import { apiHandler, type ApiEvent, type ApiResult } from '../../shared/http/handler.ts';
-import { parseBody } from '../../shared/http/request.ts';
+import { FORM_TYPE, mediaType, parseBody } from '../../shared/http/request.ts';
 import { jsonResponse } from '../../shared/http/response.ts';
 import { htmlResponse } from '../../shared/http/response.ts';
 import { draftWithState, openRegioscanDraft, saveRegioscanDraft, stateOfDraft, type DraftDeps, type RegioscanDraft } from '../../shared/regioscan/draft.ts';
@@ -124,6 +124,8 @@ async function submitForm(event: ApiEvent, form: URLSearchParams, draftId: strin
 export const handler = apiHandler(async (event) => {
   const draftId = event.pathParameters?.draftId;
   if (draftId === undefined) {
+    // The website's form sends its last step to its draft's address; this route is for programs.
+    if (mediaType(event) === FORM_TYPE) throw httpError('UNSUPPORTED_MEDIA_TYPE', [], undefined, 'Stuur de gegevens als JSON. Vult u de Regioscan op de website in? Begin dan opnieuw op /regioscan/.');
     const body = parseBody(event, ['json']);
     return submitJson(event, body.value);
   }

@@ -145,7 +145,7 @@ const cases: BadRequest[] = [
   { name: 'form submit with a filled honeypot', path: '/api/regioscan/{draft}/versturen', contentType: FORM_TYPE, body: form({ website: 'https://spam.example' }), status: 400, page: 'Wij konden het formulier niet verwerken' },
   { name: 'form submit as JSON', path: '/api/regioscan/{draft}/versturen', body: submission({}), status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' },
   { name: 'form submit to an unknown draft', path: `/api/regioscan/${UNKNOWN_DRAFT}/versturen`, contentType: FORM_TYPE, body: form({ toestemming: 'ja' }), status: 404, page: 'Deze Regioscan bestaat niet (meer)' },
-  { name: 'the final form post to the JSON route', contentType: FORM_TYPE, body: form({ gemeente: 'GM0363', toestemming: 'ja' }), status: 415, page: 'Stuur de gegevens als JSON of als formulier.' },
+  { name: 'the final form post to the JSON route', contentType: FORM_TYPE, body: form({ gemeente: 'GM0363', toestemming: 'ja' }), status: 415, page: 'Stuur de gegevens als JSON. Vult u de Regioscan op de website in?' },
 ];
 
 describe('bad input to the API', () => {

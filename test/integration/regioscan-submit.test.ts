@@ -368,6 +368,26 @@ describe('the Regioscan form: post, redirect, get, with a server-side draft', ()
     expect(expired.text).toContain('href="/regioscan/stap-1/"');
   });
 
+  it('without consent but with an address (JSON): the daily limit and double submits hold as with consent', async () => {
+    const email = testAddress();
+    const statuses: string[] = [];
+    const bodies = Array.from({ length: MAILS_PER_ADDRESS_PER_DAY + 1 }, () => validSubmission({ email, toestemming: false }));
+    for (const body of bodies) {
+      const res = await postJson(system.baseUrl, '/api/regioscan', body);
+      expect(res.status).toBe(200);
+      expect(res.json.stored).toBe(false);
+      statuses.push(res.json.email.status);
+    }
+    expect(statuses).toEqual([...Array(MAILS_PER_ADDRESS_PER_DAY).fill('sent'), 'limited']);
+    const again = await postJson(system.baseUrl, '/api/regioscan', bodies[0]);
+    expect(again.json).toMatchObject({ duplicate: true, email: { status: 'sent' } });
+    const other = await postJson(system.baseUrl, '/api/regioscan', { ...bodies[0], email: testAddress() });
+    expect(other.status).toBe(409);
+    expect(await system.emailsTo(email)).toHaveLength(MAILS_PER_ADDRESS_PER_DAY);
+    const items = (await system.items()).filter((i) => bodies.some((b) => String(i.pk).endsWith(b.submissionId as string)));
+    expect(items.map((i) => i.sk).sort()).toEqual(Array(bodies.length).fill('ADDRESS'));
+  });
+
   it('without consent and without an address, JSON gets the outcome and nothing is stored', async () => {
     const before = keysOf(await system.items());
     const body = validSubmission({ toestemming: false });
