@@ -1,5 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { purposeKey } from '../aws/secrets.ts';
-import { trySendNow, type MailDeps } from '../mail/outbox.ts';
+import { trySendNow, type MailDeps, type OutgoingMail } from '../mail/outbox.ts';
 import { addressCheckKey, storeOutcomeEmail, storeSubmission } from '../store/regioscan-store.ts';
 import { mailKey, regioscanKey, submissionKey } from '../store/table.ts';
 import { renderResultEmail } from './email.ts';
@@ -40,7 +41,9 @@ export async function submitRegioscan(deps: MailDeps, submission: RegioscanSubmi
           content: renderResultEmail(record, kept ? `${deps.config.PUBLIC_URL}${resultPath(record.submissionId)}` : undefined),
           // The status follows the submission, or (not stored) the short-lived address check.
           statusOf: kept ? submissionKey(record.submissionId) : addressCheckKey(record.submissionId),
-        },
+          // Stored already claimed by this request, which sends it right away (no claim round trip).
+          claimedBy: randomUUID(),
+        } satisfies OutgoingMail,
         addressCheck: addressCheckHash(await purposeKey(deps.config, 'submission-duplicate'), record.submissionId, submission.email),
         limitKey: await purposeKey(deps.config, 'mail-limit'),
       }
@@ -52,20 +55,20 @@ export async function submitRegioscan(deps: MailDeps, submission: RegioscanSubmi
     if (stored.outcome === 'conflict') return stored;
     if (stored.outcome === 'duplicate') return { outcome: 'duplicate', record, duplicate: true, emailStatus: VIEW_STATUS[stored.emailStatus], kept };
     if (stored.emailStatus === 'limited') return { outcome: 'stored', record: { ...record, emailStatus: 'limited' }, duplicate: false, emailStatus: 'limited', kept };
-    return { outcome: 'stored', record, duplicate: false, emailStatus: await sendNow(deps, record.submissionId), kept };
+    return { outcome: 'stored', record, duplicate: false, emailStatus: await sendNow(deps, mail.outgoing), kept };
   }
   const stored = await storeSubmission(deps.doc, deps.config.TABLE_NAME, { record, mail }, deps.now());
   if (stored.outcome === 'conflict') return stored;
   const duplicate = stored.outcome === 'duplicate';
-  if (duplicate || stored.record.emailStatus !== 'pending') {
+  if (duplicate || stored.record.emailStatus !== 'pending' || !mail) {
     return { outcome: stored.outcome, record: stored.record, duplicate, emailStatus: VIEW_STATUS[stored.record.emailStatus], kept };
   }
-  const emailStatus = await sendNow(deps, record.submissionId);
+  const emailStatus = await sendNow(deps, mail.outgoing);
   return { outcome: 'stored', record: { ...stored.record, emailStatus: emailStatus === 'sent' ? 'sent' : stored.record.emailStatus }, duplicate, emailStatus, kept };
 }
 
 /** One attempt to send the stored email right away; the scheduled sender retries what fails. */
-async function sendNow(deps: MailDeps, submissionId: string): Promise<EmailStatus> {
-  const sent = await trySendNow(deps, regioscanMailKey(submissionId));
+async function sendNow(deps: MailDeps, mail: OutgoingMail): Promise<EmailStatus> {
+  const sent = await trySendNow(deps, mail);
   return sent === 'sent' ? 'sent' : sent === 'dead' ? 'failed' : 'queued';
 }
