@@ -5,7 +5,8 @@ import { startLocalSystem, type LocalSystem } from '../helpers/local-system.ts';
 
 /**
  * Form controls as the theme draws them in a real browser: a select shows its dropdown arrow, and a
- * checkbox (the Regioscan's consent, the registration's lists) is as large as the radios beside it.
+ * checkbox (the Regioscan's consent, the registration's lists) is as large as the radios beside it; and the
+ * states the pruned stylesheet (shared/web/stylesheet.ts) must keep: skip link, focus ring, button colours.
  */
 let system: LocalSystem;
 let browser: Browser;
@@ -35,6 +36,41 @@ describe('form controls', () => {
     });
     expect(sizes.radio[0]).toBeGreaterThanOrEqual(24);
     expect(sizes.checkbox).toEqual(sizes.radio);
+    await page.close();
+  });
+
+  it('keeps the states the pruned stylesheet must still carry: skip link on focus, focus ring, primary button colours', async () => {
+    const page = await browser.newPage({ viewport: { width: 360, height: 800 } });
+    const failed: string[] = [];
+    page.on('requestfailed', (r) => failed.push(r.url()));
+    page.on('console', (m) => m.type() === 'error' && failed.push(m.text()));
+    await page.goto(`${system.baseUrl}/`);
+    const skip = page.locator('.utrecht-skip-link');
+    const hidden = await skip.boundingBox();
+    await page.keyboard.press('Tab');
+    expect(await skip.evaluate((el) => el === document.activeElement)).toBe(true);
+    const shown = await skip.boundingBox();
+    // Out of sight until focused, then in view at the top of the page.
+    const inView = (box: { x: number; y: number; width: number; height: number } | null) =>
+      !!box && box.width > 50 && box.height > 20 && box.x >= 0 && box.y >= 0 && box.x + box.width <= 360;
+    expect(inView(hidden)).toBe(false);
+    expect(inView(shown)).toBe(true);
+    const link = page.locator('main a.utrecht-link').first();
+    await page.keyboard.press('Tab');
+    await link.focus();
+    const outline = await link.evaluate((el) => {
+      const cs = getComputedStyle(el);
+      return { style: cs.outlineStyle, width: parseFloat(cs.outlineWidth), shadow: cs.boxShadow };
+    });
+    expect(outline.style !== 'none' || outline.shadow !== 'none').toBe(true);
+    const button = await page.locator('.utrecht-button-link--primary-action').first().evaluate((el) => {
+      const cs = getComputedStyle(el);
+      return { background: cs.backgroundColor, color: cs.color, height: el.getBoundingClientRect().height };
+    });
+    expect(button.background).not.toBe('rgba(0, 0, 0, 0)');
+    expect(button.background).not.toBe(button.color);
+    expect(button.height).toBeGreaterThanOrEqual(44);
+    expect(failed).toEqual([]);
     await page.close();
   });
 });
