@@ -4,7 +4,7 @@
  * runs only on request: `npm run bench -- benchmark [--responses N]`; so does `load` (the Regioscan
  * submit path at 50 concurrent next to a floor, stage costs and the AWS cost estimate, about 3 minutes):
  * `npm run bench -- load [--seconds 20] [--concurrency 50]`; so does `lighthouse` (Lighthouse, mobile
- * preset, on five pages of the built site behind the local gateway, about 2 minutes).
+ * preset, on six pages of the built site behind the local gateway, about 2 minutes).
  */
 const which = process.argv[2];
 const quick = ['regioscan', 'import'];
