@@ -19,6 +19,28 @@ afterAll(async () => {
   await system.close();
 });
 
+describe('the Startgesprek asks people to print it', () => {
+  it('offers a print button with JavaScript (it prints), and says how to print without', async () => {
+    const page = await browser.newPage();
+    await page.addInitScript(() => {
+      (window as unknown as { printed: number }).printed = 0;
+      window.print = () => void (window as unknown as { printed: number }).printed++;
+    });
+    await page.goto(`${system.baseUrl}/startgesprek/`);
+    const button = page.getByRole('button', { name: 'Druk de lijst af' });
+    await button.focus();
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+    await page.close();
+    const plain = await browser.newContext({ javaScriptEnabled: false });
+    const noScript = await plain.newPage();
+    await noScript.goto(`${system.baseUrl}/startgesprek/`);
+    expect(await noScript.getByRole('button', { name: 'Druk de lijst af' }).count()).toBe(0);
+    expect(await noScript.locator('main').innerText()).toContain('Ctrl en P');
+    await plain.close();
+  });
+});
+
 describe('form controls', () => {
   it('a select shows its arrow and a checkbox is as large as a radio', async () => {
     const page = await browser.newPage({ viewport: { width: 360, height: 800 } });
