@@ -47,3 +47,11 @@ export const RATE_LIMIT_TTL_SECONDS = 2 * 3600;
  * reachable after sending. The privacy page states it.
  */
 export const REGIOSCAN_DRAFT_TTL_SECONDS = 24 * 3600;
+
+/**
+ * How long an unfinished registration of a region lives on the server (its draft: the answers so far,
+ * the contact persons included, encrypted under a key only the visitor's page address holds) after its
+ * last step, and how long the confirmation page stays reachable after sending. The registration's
+ * start page and the privacy page state it.
+ */
+export const REGISTRATION_DRAFT_TTL_SECONDS = 24 * 3600;

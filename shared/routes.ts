@@ -110,10 +110,10 @@ export const FUNCTIONS = {
   },
   registrationStep: {
     entry: 'functions/registration-step/handler.ts',
-    description: 'Aanmelden: next step of the registration form (HTML, works without JavaScript)',
+    description: 'Aanmelden: the steps of the registration form as pages of a server-side draft (post, redirect, get; works without JavaScript), and the confirmation page',
     timeoutSeconds: 10,
     memoryMb: 512,
-    access: ['token-key'],
+    access: ['table-read', 'table-write', 'token-key'],
     // A cap: public form.
     reservedConcurrency: 5,
   },
@@ -206,6 +206,21 @@ export const REGIOSCAN_PATHS = {
   result: '/api/regioscan/uitkomst/{submissionId}',
 } as const;
 
+/**
+ * The registration's routes, like the Regioscan's: the draft id (128 random bits) in the path is the
+ * visitor's only key to the answers so far (never in a log: see the API's access log format).
+ */
+export const REGISTRATION_PATHS = {
+  /** Step 1 of the static page: makes the draft and redirects to step 2. */
+  start: '/api/aanmelden/stap',
+  step: '/api/aanmelden/{draftId}/stap/{step}',
+  send: '/api/aanmelden/{draftId}/versturen',
+  /** The confirmation page after sending, from the draft. */
+  received: '/api/aanmelden/{draftId}/ontvangen',
+  /** JSON for programs. */
+  submit: '/api/aanmelden',
+} as const;
+
 const pub = (method: RouteDefinition['method'], path: string, fn: FunctionName): RouteDefinition => ({ method, path, function: fn, access: 'public' });
 const op = (method: RouteDefinition['method'], path: string): RouteDefinition => ({ method, path: `${OPERATOR_PREFIX}${path}`, function: 'operator', access: 'operator' });
 
@@ -219,8 +234,12 @@ export const ROUTES: readonly RouteDefinition[] = [
   pub('GET', REGIOSCAN_PATHS.outcome, 'regioscanResult'),
   pub('GET', '/api/gebieden/zoek', 'regionalSearch'),
   pub('GET', '/api/gebieden/vergelijk', 'regionalCompare'),
-  pub('POST', '/api/aanmelden/stap', 'registrationStep'),
-  pub('POST', '/api/aanmelden', 'registrationSubmit'),
+  pub('POST', REGISTRATION_PATHS.start, 'registrationStep'),
+  pub('GET', REGISTRATION_PATHS.step, 'registrationStep'),
+  pub('POST', REGISTRATION_PATHS.step, 'registrationStep'),
+  pub('GET', REGISTRATION_PATHS.received, 'registrationStep'),
+  pub('POST', REGISTRATION_PATHS.send, 'registrationSubmit'),
+  pub('POST', REGISTRATION_PATHS.submit, 'registrationSubmit'),
   // The invitation token is the resume key; it sits in the path (never in a log: see the API's access log format).
   pub('GET', '/api/vragenlijst/{token}', 'questionnaire'),
   pub('GET', '/api/vragenlijst/{token}/{step}', 'questionnaire'),

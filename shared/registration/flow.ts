@@ -1,4 +1,4 @@
-import { STAMP_FIELD } from '../forms/bot-fields.ts';
+import { findGemeente } from '../areas/gemeenten.ts';
 import { fieldErrors, type FieldError, checkField } from '../forms/fields.ts';
 import { firstIncompleteStep as firstIncomplete, navigateSteps, type Navigation, type StepForm, type StepOutcome } from '../forms/steps.ts';
 import {
@@ -7,15 +7,17 @@ import {
   gemeentenField,
   regionNameField,
   registrationSchema,
+  swvAreas,
   swvPoField,
   swvVoField,
   type Registration,
 } from './validation.ts';
 
 /**
- * The multi-step registration form without JavaScript, like the Regioscan's: every step posts all
- * earlier answers back as hidden fields, and the server decides which page comes next. Pure
- * functions; the handlers only parse the body and render what these return.
+ * The multi-step registration form without JavaScript, like the Regioscan's: the answers so far live
+ * in a server-side draft (./draft.ts), every step is a GET page of it, and a posted step carries only
+ * its own fields, which the server merges into the draft before it decides which page comes next.
+ * Pure functions; the handlers only parse the body, save and redirect.
  */
 export type ContactSide = 'contactGemeenten' | 'contactSwv';
 
@@ -86,8 +88,6 @@ export interface FlowState {
   bevestiging: boolean;
   /** The visitor came from the check page via "Wijzig": "Volgende" goes back there. */
   fromCheck: boolean;
-  /** The signed time step 1 was sent (the bot check's minimum fill time, shared/forms/bot-check.ts). */
-  gestart?: string;
 }
 
 export const CONTACT_KEYS = ['name', 'role', 'email', 'phone'] as const;
@@ -130,9 +130,75 @@ export function stateFromForm(form: URLSearchParams): FlowState {
     contactGemeenten: contact('contactGemeenten'),
     contactSwv: contact('contactSwv'),
     bevestiging: get('bevestiging') === 'ja',
-    fromCheck: get('controle') === '1',
-    gestart: get(STAMP_FIELD) || undefined,
+    fromCheck: get('terug') === 'controle',
   };
+}
+
+/** The form fields each step shows (and posts); a step's post changes only these. */
+export function fieldsOfStep(number: number): string[] {
+  const step = stepAt(number);
+  switch (step.kind) {
+    case 'regio':
+      return ['regionName'];
+    case 'gemeenten':
+      return ['gemeenten'];
+    case 'swv':
+      return ['swvPo', 'swvVo'];
+    case 'contact':
+      return CONTACT_KEYS.map((key) => `${step.side}.${key}`);
+    case 'bevestigen':
+      return ['bevestiging'];
+    case 'controle':
+      return [];
+  }
+}
+
+/**
+ * The state with the fields of one posted step taken from the form (unknown fields are ignored, and
+ * fields of other steps cannot be changed from this step). An empty field or no box ticked clears it.
+ */
+export function mergeStep(state: FlowState, number: number, form: URLSearchParams): FlowState {
+  const posted = stateFromForm(form);
+  const step = stepAt(number);
+  switch (step.kind) {
+    case 'regio':
+      return { ...state, regionName: posted.regionName };
+    case 'gemeenten':
+      return { ...state, gemeenten: posted.gemeenten };
+    case 'swv':
+      return { ...state, swvPo: posted.swvPo, swvVo: posted.swvVo };
+    case 'contact':
+      return { ...state, [step.side]: posted[step.side] };
+    case 'bevestigen':
+      return { ...state, bevestiging: posted.bevestiging };
+    case 'controle':
+      return state;
+  }
+}
+
+/** What a step's post carried in its own fields, as typed (cut like `stateFromForm` cuts), in order. */
+export function postedFields(number: number, form: URLSearchParams): [string, string][] {
+  const own = new Set(fieldsOfStep(number));
+  return [...form.entries()]
+    .filter(([name]) => own.has(name))
+    .slice(0, 3 * MAX_LIST_LENGTH)
+    .map(([name, value]): [string, string] => [name, value.slice(0, MAX_FIELD_LENGTH)]);
+}
+
+const KNOWN_CODES = {
+  gemeenten: (code: string) => findGemeente(code) !== undefined,
+  swvPo: (code: string) => swvAreas('swv-po').some((a) => a.code === code),
+  swvVo: (code: string) => swvAreas('swv-vo').some((a) => a.code === code),
+};
+
+/**
+ * What a draft may keep of a state: the lists hold only known codes, once each (so a draft stays
+ * small whatever is posted); texts as typed (each cut to the longest value we keep), so the check
+ * page and the final validation still see them.
+ */
+export function cleanState(state: FlowState): FlowState {
+  const known = (group: keyof typeof KNOWN_CODES) => [...new Set(state[group].filter(KNOWN_CODES[group]))];
+  return { ...state, gemeenten: known('gemeenten'), swvPo: known('swvPo'), swvVo: known('swvVo') };
 }
 
 /** Errors in the fields of one step (1-based). Errors of a checkbox group sit on the group's name. */
@@ -164,6 +230,7 @@ export function validateStep(number: number, state: FlowState): FieldError[] {
   return errors;
 }
 
+/** The draft gives the registration its id when it is made, so no step has to. */
 const STEP_FORM: StepForm<FlowState> = { checkStep: CHECK_STEP, afterCheck: CHECK_STEP, validate: validateStep, withId: (state) => state };
 
 /** The first step (before `limit`) that still has errors, so the visitor is sent back there. */
@@ -173,12 +240,12 @@ export function firstIncompleteStep(state: FlowState, limit = CHECK_STEP): numbe
 
 export type { Navigation, StepOutcome };
 
-/** Where a posted step leads: the same step with errors, or the next/previous/chosen step. */
-export function navigate(current: number, nav: Navigation, state: FlowState, newId: () => string): StepOutcome<FlowState> {
-  return navigateSteps({ ...STEP_FORM, withId: (s) => (s.registrationId ? s : { ...s, registrationId: newId() }) }, current, nav, state);
+/** Where a posted step leads: the same step with errors, or the next or previous step. */
+export function navigate(current: number, nav: Navigation, state: FlowState): StepOutcome<FlowState> {
+  return navigateSteps(STEP_FORM, current, nav, state);
 }
 
-/** Turns the final form post into the same object the JSON API accepts. */
+/** Turns the draft's answers into the same object the JSON API accepts. */
 export function registrationFromState(state: FlowState): unknown {
   return {
     registrationId: state.registrationId,
@@ -196,7 +263,7 @@ export type RegistrationCheck =
   | { ok: true; registration: Registration }
   | { ok: false; step: number; errors: FieldError[] };
 
-/** Validates a complete form post; on failure, names the step to show again with its errors. */
+/** Validates the draft's answers before sending; on failure, names the step to show again with its errors. */
 export function checkFormSubmission(state: FlowState): RegistrationCheck {
   const incomplete = firstIncompleteStep(state);
   if (incomplete !== undefined) return { ok: false, step: incomplete, errors: validateStep(incomplete, state) };

@@ -1,8 +1,8 @@
 import { findGemeente, gemeentenByProvincie } from '../areas/gemeenten.ts';
 import type { Area } from '../areas/model.ts';
 import type { FieldError } from '../forms/fields.ts';
-import { routePath } from '../routes.ts';
-import { STAMP_FIELD } from '../forms/bot-fields.ts';
+import { REGISTRATION_DRAFT_TTL_SECONDS } from '../privacy.ts';
+import { fillPath, REGISTRATION_PATHS } from '../routes.ts';
 import { FORM_SCRIPT, checkbox, errorFor, errorId, errorMessage, errorSummary, honeypotField, textField } from '../web/form.ts';
 import { esc, html } from '../web/html.ts';
 import { renderDocument } from '../web/layout.ts';
@@ -23,9 +23,16 @@ import {
   type SwvKind,
 } from './validation.ts';
 
-/** Where the forms post: from the route table, so a page never names a route that does not exist. */
-export const stepAction = (): string => routePath('registrationStep');
-export const submitAction = (): string => routePath('registrationSubmit');
+/** Where the forms post and link: from the route table, so a page never names a route that does not exist. */
+export const START_ACTION = REGISTRATION_PATHS.start;
+export const stepPath = (draftId: string, step: number) => fillPath(REGISTRATION_PATHS.step, { draftId, step: String(step) });
+export const sendPath = (draftId: string) => fillPath(REGISTRATION_PATHS.send, { draftId });
+export const receivedPath = (draftId: string) => fillPath(REGISTRATION_PATHS.received, { draftId });
+/** The query of a step opened through "Wijzig" on the check page: its button leads back there. */
+export const FROM_CHECK_QUERY = 'terug=controle';
+
+/** How long a registration that is being filled in stays on the server, in hours (the pages say so). */
+export const DRAFT_HOURS = Math.round(REGISTRATION_DRAFT_TTL_SECONDS / 3600);
 
 const PATH = '/aanmelden/';
 
@@ -71,32 +78,13 @@ function anchorFor(state: FlowState): (field: string) => string {
   };
 }
 
-/** Hidden fields that carry everything answered so far, except the fields shown on this step. */
-function hiddenState(state: FlowState, shown: ReadonlySet<string>): string {
-  const fields: [string, string | undefined][] = [
-    ['registrationId', state.registrationId],
-    ['regionName', state.regionName],
-    ...(['gemeenten', 'swvPo', 'swvVo'] as const).flatMap((g) => state[g].map((code): [string, string] => [g, code])),
-    ...(['contactGemeenten', 'contactSwv'] as const).flatMap((side) =>
-      CONTACT_KEYS.map((key): [string, string | undefined] => [`${side}.${key}`, state[side][key]]),
-    ),
-    ['bevestiging', state.bevestiging ? 'ja' : undefined],
-    ['controle', state.fromCheck ? '1' : undefined],
-    [STAMP_FIELD, state.gestart],
-  ];
-  return fields
-    .filter(([name, value]) => value !== undefined && !shown.has(name))
-    .map(([name, value]) => `<input type="hidden" name="${esc(name)}" value="${esc(value)}">`)
-    .join('\n');
-}
-
 function stepHeading(number: number, title: string): string {
   return `<p class="utrecht-paragraph maoj-step-count">Stap ${number} van ${TOTAL_STEPS}</p>
 <h1 class="utrecht-heading-1">${esc(title)}</h1>`;
 }
 
-function buttons(number: number, primaryLabel: string, onCheckPage: boolean): string {
-  const formaction = onCheckPage ? ` formaction="${stepAction()}"` : '';
+function buttons(number: number, primaryLabel: string, backAction?: string): string {
+  const formaction = backAction ? ` formaction="${esc(backAction)}"` : '';
   const back =
     number > 1
       ? `<button class="utrecht-button utrecht-button--secondary-action" type="submit" name="actie" value="vorige"${formaction}>Vorige stap</button>`
@@ -107,21 +95,26 @@ function buttons(number: number, primaryLabel: string, onCheckPage: boolean): st
 </div>`;
 }
 
-function formPage(number: number, state: FlowState, errors: readonly FieldError[], body: string, shown: string[], primary: string, notice = ''): PageContent {
+/**
+ * One step's form. Without a draft (the static step 1) it posts to the start route, which makes the
+ * draft; with one, to the step's own address (the check page: to the send route, with "Vorige stap"
+ * going to its step address). Nothing but "came from the check page" travels in the form.
+ */
+function formPage(number: number, state: FlowState, draftId: string | undefined, errors: readonly FieldError[], body: string, primary: string, notice = ''): PageContent {
   const step = stepAt(number);
-  const onCheckPage = number === CHECK_STEP;
+  const sends = number === CHECK_STEP && draftId !== undefined;
+  const action = draftId === undefined ? START_ACTION : sends ? sendPath(draftId) : stepPath(draftId, number);
   const title = `${errors.length || notice ? 'Fout: ' : ''}${step.title} (stap ${number} van ${TOTAL_STEPS}) - Aanmelden`;
   const main = html([
     notice,
     errorSummary(errors, anchorFor(state)),
     stepHeading(number, step.title),
-    `<form method="post" action="${onCheckPage ? submitAction() : stepAction()}" novalidate class="maoj-form maoj-registration">`,
-    `<input type="hidden" name="stap" value="${number}">`,
-    hiddenState(state, new Set(shown)),
+    `<form method="post" action="${esc(action)}" novalidate class="maoj-form maoj-registration">`,
+    state.fromCheck ? '<input type="hidden" name="terug" value="controle">' : '',
     body,
-    // The honeypot sits in the form that posts to the submit route, where it is checked.
-    onCheckPage ? honeypotField() : '',
-    buttons(number, primary, onCheckPage),
+    // The honeypot sits in the form that posts to the send route, where it is checked.
+    sends ? honeypotField() : '',
+    buttons(number, primary, sends ? stepPath(draftId, number) : undefined),
     '</form>',
   ]);
   return { title, main };
@@ -247,11 +240,12 @@ function confirmStep(state: FlowState, errors: readonly FieldError[]): string {
 </div>`;
 }
 
-function dataRow(key: string, valueHtml: string, step: number, what: string): string {
+function dataRow(draftId: string | undefined, key: string, valueHtml: string, step: number, what: string): string {
+  const change = draftId === undefined ? '' : `<dd class="utrecht-data-list__actions utrecht-data-list__actions--html-dd"><a class="utrecht-link" href="${esc(`${stepPath(draftId, step)}?${FROM_CHECK_QUERY}`)}">Wijzig<span class="visually-hidden"> ${esc(what)}</span></a></dd>`;
   return `<div class="utrecht-data-list__item">
   <dt class="utrecht-data-list__item-key">${esc(key)}</dt>
   <dd class="utrecht-data-list__item-value utrecht-data-list__item-value--html-dd">${valueHtml}</dd>
-  <dd class="utrecht-data-list__actions utrecht-data-list__actions--html-dd"><button class="maoj-link-button" type="submit" name="wijzig" value="${step}" formaction="${stepAction()}">Wijzig<span class="visually-hidden"> ${esc(what)}</span></button></dd>
+  ${change}
 </div>`;
 }
 
@@ -270,33 +264,33 @@ function warningsAlert(warnings: readonly string[], intro: string): string {
 </div>`;
 }
 
-function checkStep(state: FlowState): string {
+function checkStep(state: FlowState, draftId: string | undefined): string {
   const sections = STEPS.slice(0, CHECK_STEP - 1).map((step, i) => {
     const n = i + 1;
     let rows: string[];
     switch (step.kind) {
       case 'regio':
-        rows = [dataRow('Naam van de regio', esc(state.regionName ?? '-'), n, 'naam van de regio')];
+        rows = [dataRow(draftId, 'Naam van de regio', esc(state.regionName ?? '-'), n, 'naam van de regio')];
         break;
       case 'gemeenten':
-        rows = [dataRow(`Gemeenten (${state.gemeenten.length})`, valueList(gemeenteNames(state.gemeenten)), n, 'gemeenten')];
+        rows = [dataRow(draftId, `Gemeenten (${state.gemeenten.length})`, valueList(gemeenteNames(state.gemeenten)), n, 'gemeenten')];
         break;
       case 'swv':
         rows = [
-          dataRow('Samenwerkingsverbanden PO', valueList(state.swvPo.map(swvLabelOf)), n, 'samenwerkingsverbanden PO'),
-          dataRow('Samenwerkingsverbanden VO', valueList(state.swvVo.map(swvLabelOf)), n, 'samenwerkingsverbanden VO'),
+          dataRow(draftId, 'Samenwerkingsverbanden PO', valueList(state.swvPo.map(swvLabelOf)), n, 'samenwerkingsverbanden PO'),
+          dataRow(draftId, 'Samenwerkingsverbanden VO', valueList(state.swvVo.map(swvLabelOf)), n, 'samenwerkingsverbanden VO'),
         ];
         break;
       case 'contact': {
         const c: ContactState = state[step.side];
         const whose = step.side === 'contactGemeenten' ? 'contactpersoon gemeenten' : 'contactpersoon samenwerkingsverbanden';
         rows = CONTACT_KEYS.map((key) =>
-          dataRow(CONTACT_LABELS[key], esc(c[key] ?? (key === 'phone' ? 'Niet ingevuld' : '-')), n, `${CONTACT_LABELS[key].toLowerCase()} ${whose}`),
+          dataRow(draftId, CONTACT_LABELS[key], esc(c[key] ?? (key === 'phone' ? 'Niet ingevuld' : '-')), n, `${CONTACT_LABELS[key].toLowerCase()} ${whose}`),
         );
         break;
       }
       case 'bevestigen':
-        rows = [dataRow('Gemeenten en samenwerkingsverbanden doen mee', state.bevestiging ? 'Ja' : 'Nee', n, 'bevestiging')];
+        rows = [dataRow(draftId, 'Gemeenten en samenwerkingsverbanden doen mee', state.bevestiging ? 'Ja' : 'Nee', n, 'bevestiging')];
         break;
       case 'controle':
         rows = [];
@@ -316,30 +310,45 @@ function checkStep(state: FlowState): string {
   ]);
 }
 
-/** Title and main content of one step of the registration form (1-based), with the errors found in it. */
-export function registrationStepContent(number: number, state: FlowState, errors: readonly FieldError[] = [], notice = ''): PageContent {
+/**
+ * Title and main content of one step of the registration form (1-based), with the errors found in it;
+ * `draftId`: the draft the page belongs to (none for the static step 1).
+ */
+export function registrationStepContent(number: number, state: FlowState, draftId: string | undefined, errors: readonly FieldError[] = [], notice = ''): PageContent {
   const step = stepAt(number);
   const next = number === CHECK_STEP - 1 || state.fromCheck ? 'Naar controle' : 'Volgende stap';
+  const page = (body: string, primary = next, withNotice = notice) => formPage(number, state, draftId, errors, body, primary, withNotice);
   switch (step.kind) {
     case 'regio':
-      return formPage(number, state, errors, regionStep(state, errors), ['regionName'], next);
+      return page(regionStep(state, errors));
     case 'gemeenten':
-      return formPage(number, state, errors, gemeentenStep(state, errors), ['gemeenten'], next);
+      return page(gemeentenStep(state, errors));
     case 'swv':
-      return formPage(number, state, errors, swvStep(state, errors), ['swvPo', 'swvVo'], next);
+      return page(swvStep(state, errors));
     case 'contact':
-      return formPage(number, state, errors, contactStep(step.side, state, errors), CONTACT_KEYS.map((k) => `${step.side}.${k}`), next);
+      return page(contactStep(step.side, state, errors));
     case 'bevestigen':
-      return formPage(number, state, errors, confirmStep(state, errors), ['bevestiging'], next);
+      return page(confirmStep(state, errors));
     case 'controle':
-      return formPage(number, state, errors, checkStep(state), [], 'Aanmelding versturen', notice);
+      return page(checkStep(state, draftId), 'Aanmelding versturen');
   }
 }
 
 /** One step of the registration form as a whole page; the static site renders step 1 the same way. */
-export function renderRegistrationStep(number: number, state: FlowState, errors: readonly FieldError[] = [], notice = ''): string {
-  const { title, main } = registrationStepContent(number, state, errors, notice);
-  return renderDocument({ title, path: PATH, main, scripts: [FORM_SCRIPT] });
+export function renderRegistrationStep(number: number, state: FlowState, draftId: string | undefined, errors: readonly FieldError[] = [], notice = ''): string {
+  const { title, main } = registrationStepContent(number, state, draftId, errors, notice);
+  return renderDocument({ title, path: PATH, main, scripts: [FORM_SCRIPT], noindex: draftId !== undefined });
+}
+
+/** An unknown (404) or expired (410) registration draft: what happened, and a link to start again. */
+export function renderRegistrationGonePage(expired: boolean): string {
+  const main = html([
+    `<h1 class="utrecht-heading-1">${expired ? 'Deze aanmelding is verlopen' : 'Deze aanmelding bestaat niet (meer)'}</h1>`,
+    `<p class="utrecht-paragraph">Wij bewaren een aanmelding die u invult ${DRAFT_HOURS} uur na de laatste stap. Daarna verwijderen wij de gegevens vanzelf. ${expired ? 'Die tijd is voorbij.' : 'Misschien is die tijd voorbij, of is het adres niet compleet.'}</p>`,
+    '<p class="utrecht-paragraph">Heeft u de aanmelding verstuurd? Dan hebben beide contactpersonen een e-mail met de gegevens gekregen. U hoeft niets opnieuw te doen.</p>',
+    '<p class="utrecht-paragraph"><a class="utrecht-link" href="/aanmelden/stap-1/">Begin opnieuw met aanmelden</a></p>',
+  ]);
+  return renderDocument({ title: `${expired ? 'Verlopen' : 'Niet gevonden'} - Aanmelden`, path: PATH, main, noindex: true });
 }
 
 const contactLine = (c: Contact) => `${c.name} (${c.role}), ${c.email}`;

@@ -160,26 +160,6 @@ const regForm = (fields: Record<string, string | string[]>) => {
   for (const [k, v] of Object.entries(fields)) for (const value of [v].flat()) f.append(k, value);
   return f.toString();
 };
-const completeRegForm = (overrides: Record<string, string | string[] | undefined> = {}) => {
-  const all: Record<string, string | string[] | undefined> = {
-    registrationId: '0b8a3c57-5f6e-4d21-a9b4-7c2e1d0f3a44',
-    regionName: 'Regio Formland',
-    gemeenten: gemeente.code,
-    swvPo: gemeente.swvPo,
-    swvVo: gemeente.swvVo,
-    'contactGemeenten.name': 'Anna de Vries',
-    'contactGemeenten.role': 'Beleidsadviseur',
-    'contactGemeenten.email': `anna@${MARK}`,
-    'contactSwv.name': 'Bram Jansen',
-    'contactSwv.role': 'Directeur',
-    'contactSwv.email': `bram@${MARK}`,
-    bevestiging: 'ja',
-    stap: '7',
-    ...overrides,
-  };
-  return regForm(Object.fromEntries(Object.entries(all).filter((e): e is [string, string | string[]] => e[1] !== undefined)));
-};
-
 const registrationCases = group('bad registrations (POST /api/aanmelden)', [
   // Media type, size, syntax
   reg('text/plain', regBody(), { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' }, 'text/plain'),
@@ -248,46 +228,62 @@ const registrationCases = group('bad registrations (POST /api/aanmelden)', [
   regField('display name with address', contact('contactGemeenten', { email: `Jan <x@${MARK}>` }), 'contactGemeenten.email'),
   // The same registration id with other data
   reg('same registrationId, other data', '{registrationBodyOtherName}', { status: 409, code: 'REGISTRATION_CONFLICT' }),
-  // The form post of the last step
-  reg('form post with only step 1', regForm({ regionName: 'Regio Formland', stap: '7' }), { status: 422, page: ERROR_SUMMARY }, FORM_TYPE),
-  reg('empty form post', '', { status: 422, page: ERROR_SUMMARY }, FORM_TYPE),
-  reg('form post without bevestiging', completeRegForm({ bevestiging: undefined }), { status: 422, page: ERROR_SUMMARY }, FORM_TYPE),
-  reg('form post with an unknown gemeente', completeRegForm({ gemeenten: 'GM9999' }), { status: 422, page: 'Kies alleen gemeenten uit de lijst.' }, FORM_TYPE),
-  reg('form post with a bad email', completeRegForm({ 'contactSwv.email': `x@${MARK}\r\nBcc: y@${MARK}` }), { status: 422, page: ERROR_SUMMARY }, FORM_TYPE),
-  reg('form post without registrationId', completeRegForm({ registrationId: undefined }), { status: 422, page: ERROR_SUMMARY }, FORM_TYPE),
-  reg('form post with a script as region name', completeRegForm({ regionName: XSS.repeat(5) }), { status: 422, page: ERROR_SUMMARY }, FORM_TYPE),
-  reg('form post over 16 KiB', completeRegForm({ regionName: 'x'.repeat(17 * 1024) }), { status: 413, page: TOO_LARGE_PAGE }, FORM_TYPE),
+  // The website's form sends from its draft's address (POST /api/aanmelden/{draftId}/versturen)
+  reg('a form post to the JSON route', regForm({ regionName: 'Regio Formland' }), { status: 415, page: 'Stuur de gegevens als JSON.' }, FORM_TYPE),
 ]);
 
 // ---------------------------------------------------------------------------------------------
-// Registration form steps
+// Registration form steps: pages of a server-side draft (post, redirect, get)
 
-const step = (name: string, body: string | Buffer, expected: Partial<BadRequest> & { status: number }, contentType = FORM_TYPE): BadRequest => ({
+const step = (name: string, path: string, body: string | Buffer | undefined, expected: Partial<BadRequest> & { status: number }, contentType = FORM_TYPE, method: 'GET' | 'POST' = 'POST'): BadRequest => ({
   name: `aanmelden/stap: ${name}`,
-  path: '/api/aanmelden/stap',
+  method,
+  path,
   contentType,
-  body,
+  ...(body === undefined ? {} : { body }),
   ...expected,
 });
 const INVALID_STEP_PAGE = { status: 400, page: 'Deze stap van het formulier bestaat niet' };
+const UNKNOWN_DRAFT = 'AAAAAAAAAAAAAAAAAAAAAA';
+const GONE_PAGE = { status: 404, page: 'Deze aanmelding bestaat niet (meer)' };
+const next = (fields: Record<string, string | string[]> = {}) => regForm({ actie: 'volgende', ...fields });
 
-const stepCases = group('bad registration steps (POST /api/aanmelden/stap)', [
-  step('no stap', regForm({ regionName: 'Regio X' }), INVALID_STEP_PAGE),
-  step('stap empty', regForm({ stap: '' }), INVALID_STEP_PAGE),
-  step('stap 0', regForm({ stap: '0' }), INVALID_STEP_PAGE),
-  step('stap -1', regForm({ stap: '-1' }), INVALID_STEP_PAGE),
-  step('stap 8', regForm({ stap: '8' }), INVALID_STEP_PAGE),
-  step('stap 1.5', regForm({ stap: '1.5' }), INVALID_STEP_PAGE),
-  step('stap "abc"', regForm({ stap: 'abc' }), INVALID_STEP_PAGE),
-  step('wijzig of the check step itself', regForm({ stap: '7', wijzig: '7' }), INVALID_STEP_PAGE),
-  step('wijzig "x"', regForm({ stap: '7', wijzig: 'x' }), INVALID_STEP_PAGE),
-  step('stap with JSON', JSON.stringify({ stap: 1 }), { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' }, JSON_TYPE),
-  step('stap with text/plain', 'stap=1', { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' }, 'text/plain'),
-  step('stap over 16 KiB', regForm({ stap: '1', regionName: 'x'.repeat(17 * 1024) }), { status: 413, page: TOO_LARGE_PAGE }),
-  step('stap over 10 MiB', 'x'.repeat(10 * 1024 * 1024 + 10), { status: 413, code: 'BODY_TOO_LARGE' }),
-  step('invalid UTF-8 in the form', Buffer.from([0x73, 0x74, 0x61, 0x70, 0x3d, 0xff, 0xfe]), { status: 400, page: 'De gegevens konden niet worden gelezen.' }),
-  step('stap 1 without a region name', regForm({ stap: '1' }), { status: 422, page: 'Vul de naam van uw regio in.' }),
-]);
+/** The step posts save their draft (and a start with errors makes one): nothing else may change. */
+const onlyDrafts = (before: Record<string, unknown>[], after: Record<string, unknown>[]) => {
+  const other = (items: Record<string, unknown>[]) => items.filter((i) => !String(i.pk).startsWith('DRAFT#'));
+  expect(other(after)).toEqual(other(before));
+};
+
+const stepCases = group('bad registration steps (/api/aanmelden/stap, /api/aanmelden/{draftId}/...)', [
+  step('step 0', '/api/aanmelden/{regDraft}/stap/0', next(), INVALID_STEP_PAGE),
+  step('step -1', '/api/aanmelden/{regDraft}/stap/-1', next(), INVALID_STEP_PAGE),
+  step('step 8', '/api/aanmelden/{regDraft}/stap/8', next(), INVALID_STEP_PAGE),
+  step('step 1.5', '/api/aanmelden/{regDraft}/stap/1.5', undefined, INVALID_STEP_PAGE, FORM_TYPE, 'GET'),
+  step('step "abc"', '/api/aanmelden/{regDraft}/stap/abc', next(), INVALID_STEP_PAGE),
+  step('start with JSON', '/api/aanmelden/stap', JSON.stringify({ regionName: 'Regio X' }), { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' }, JSON_TYPE),
+  step('step with text/plain', '/api/aanmelden/{regDraft}/stap/2', 'gemeenten=GM0363', { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' }, 'text/plain'),
+  step('start over 16 KiB', '/api/aanmelden/stap', next({ regionName: 'x'.repeat(17 * 1024) }), { status: 413, page: TOO_LARGE_PAGE }),
+  step('step over 10 MiB', '/api/aanmelden/{regDraft}/stap/2', 'x'.repeat(10 * 1024 * 1024 + 10), { status: 413, code: 'BODY_TOO_LARGE' }),
+  step('invalid UTF-8 in the form', '/api/aanmelden/stap', Buffer.from([0x73, 0x74, 0x61, 0x70, 0x3d, 0xff, 0xfe]), { status: 400, page: 'De gegevens konden niet worden gelezen.' }),
+  step('start without a region name: to its step 1 (GET, 422)', '/api/aanmelden/stap', next(), { status: 303, location: /^\/api\/aanmelden\/[A-Za-z0-9_-]{22}\/stap\/1$/ }),
+  step('an unknown gemeente: back to the step', '/api/aanmelden/{regDraft}/stap/2', next({ gemeenten: ['GM9999', XSS] }), { status: 303, location: /\/stap\/2$/ }),
+  step('the step with that error', '/api/aanmelden/{regDraft}/stap/2', undefined, { status: 422, page: 'Kies alleen gemeenten uit de lijst.' }, FORM_TYPE, 'GET'),
+  step('a CRLF Bcc in an email: back to the step', '/api/aanmelden/{regDraft}/stap/4', next({ 'contactGemeenten.email': `x@${MARK}\r\nBcc: y@${MARK}` }), { status: 303, location: /\/stap\/4$/ }),
+  step('the step with the bad email', '/api/aanmelden/{regDraft}/stap/4', undefined, { status: 422, page: ERROR_SUMMARY }, FORM_TYPE, 'GET'),
+  step('a script as region name: back to the step', '/api/aanmelden/{regDraft}/stap/1', next({ regionName: XSS.repeat(5) }), { status: 303, location: /\/stap\/1$/ }),
+  step('the step with the script, escaped', '/api/aanmelden/{regDraft}/stap/1', undefined, { status: 422, page: ERROR_SUMMARY }, FORM_TYPE, 'GET'),
+  step('an unknown draft', `/api/aanmelden/${UNKNOWN_DRAFT}/stap/2`, undefined, GONE_PAGE, FORM_TYPE, 'GET'),
+  step('an unknown draft, JSON', `/api/aanmelden/${UNKNOWN_DRAFT}/stap/2`, undefined, NOT_FOUND, JSON_TYPE, 'GET'),
+  step('a malformed draft id', '/api/aanmelden/niet-een-id/stap/2', next({ gemeenten: 'GM0363' }), GONE_PAGE),
+  step('the confirmation of an unknown draft', `/api/aanmelden/${UNKNOWN_DRAFT}/ontvangen`, undefined, GONE_PAGE, FORM_TYPE, 'GET'),
+  step('the confirmation of a draft not sent: to its check page', '/api/aanmelden/{regDraft}/ontvangen', undefined, { status: 303, location: /\/stap\/7$/ }, FORM_TYPE, 'GET'),
+  step('send with a filled honeypot', '/api/aanmelden/{regDraft}/versturen', next({ website: 'https://spam.example' }), { status: 400, page: 'Wij konden de aanmelding niet verwerken' }),
+  step('send as JSON', '/api/aanmelden/{regDraft}/versturen', regBody(), { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' }, JSON_TYPE),
+  step('send to an unknown draft', `/api/aanmelden/${UNKNOWN_DRAFT}/versturen`, next(), GONE_PAGE),
+  step('send an incomplete draft: to its first incomplete step', '/api/aanmelden/{regDraft}/versturen', next(), { status: 303, location: /\/stap\/1$/ }),
+  step('the check page of an incomplete draft, escaped', '/api/aanmelden/{regDraft}/stap/7', undefined, { status: 200, page: 'Controleer uw aanmelding' }, FORM_TYPE, 'GET'),
+  step('send over 16 KiB', '/api/aanmelden/{regDraft}/versturen', next({ website: '', x: 'x'.repeat(17 * 1024) }), { status: 413, page: TOO_LARGE_PAGE }),
+], onlyDrafts);
 
 // ---------------------------------------------------------------------------------------------
 // Questionnaire links
@@ -377,8 +373,16 @@ const draftCases = group(
     // Every item but the draft of the link is as it was: counts and invitation states unchanged, no response.
     expect(after.filter((i) => !isDraft(i))).toEqual(before.filter((i) => !isDraft(i)));
     expect(after.filter(isDraft).map((i) => i.pk)).toEqual(before.filter(isDraft).map((i) => i.pk));
-    // The draft keeps the answers of step 1 and only fields the questionnaire has.
-    const drafts = after.filter(isDraft);
+    // The draft keeps the answers of step 1 and only fields the questionnaire has (the other drafts: the registration's).
+    const opens = (i: Record<string, unknown>) => {
+      try {
+        openDraft(ctx.started!, String(i.sealed));
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    const drafts = after.filter(isDraft).filter(opens);
     expect(drafts).toHaveLength(1);
     const answers = openDraft(ctx.started!, String(drafts[0]!.sealed));
     for (const field of Object.keys(answers)) expect(allFields.has(field), field).toBe(true);
@@ -592,6 +596,10 @@ beforeAll(async () => {
   expect(approved.status).toBe(200);
   const statusLink = (approved.body as { statusLink: string }).statusLink;
   const statusKey = decodeURIComponent(statusLink.split('/').pop()!);
+  // A registration draft with step 1 answered, for the form step cases.
+  const regStart = await fetch(`${system.baseUrl}/api/aanmelden/stap`, { method: 'POST', redirect: 'manual', headers: { 'content-type': FORM_TYPE }, body: new URLSearchParams({ regionName: 'Regio Stapland', actie: 'volgende' }) });
+  expect(regStart.status).toBe(303);
+  ctx.regDraft = /\/api\/aanmelden\/([^/]+)\/stap\/2$/.exec(regStart.headers.get('location')!)![1]!;
   const pending = await postJson(system.baseUrl, '/api/aanmelden', good({ regionName: 'Regio Wachtend' }));
   expect(pending.status).toBe(201);
   ctx.pending = pending.json.regionId as string;

@@ -3,10 +3,13 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { GEMEENTEN } from '../../shared/areas/gemeenten.ts';
 import { derivePurposeKey } from '../../shared/aws/secrets.ts';
 import { resetRuntimeConfig } from '../../shared/config/runtime.ts';
-import { HONEYPOT_FIELD, STAMP_FIELD, signStamp, verifyStamp, type BotForm } from '../../shared/forms/bot-check.ts';
+import { HONEYPOT_FIELD, STAMP_FIELD, signStamp, type BotForm } from '../../shared/forms/bot-check.ts';
 import { REGIOSCAN_MIN_FILL_SECONDS, REGISTRATION_MIN_FILL_SECONDS, REGISTRATIONS_PER_IP_PER_HOUR } from '../../shared/privacy.ts';
 import { STATEMENTS } from '../../shared/regioscan/definition.ts';
 import { createRegioscanDraft } from '../../shared/regioscan/draft.ts';
+import { createRegistrationDraft } from '../../shared/registration/draft.ts';
+import { emptyState as emptyRegistrationState } from '../../shared/registration/flow.ts';
+import { stepForms } from '../unit/registration/fixtures.ts';
 import { emptyState } from '../../shared/regioscan/flow.ts';
 import { postJson } from '../helpers/fixtures.ts';
 import { startLocalSystem, testAddress, type LocalSystem } from '../helpers/local-system.ts';
@@ -43,13 +46,6 @@ async function postForm(path: string, form: URLSearchParams, headers: Record<str
   return { status: res.status, headers: res.headers, text: await res.text() };
 }
 
-/** The hidden fields of a rendered form page. */
-function hiddenFields(page: string): URLSearchParams {
-  const out = new URLSearchParams();
-  for (const m of page.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)) out.append(m[1]!, m[2]!);
-  return out;
-}
-
 const itemsOf = async (pk: string) => (await system.items()).filter((i) => i.pk === pk);
 /** Regions are keyed by their own id, not the registration's: count them. */
 const regionCount = async () => (await system.items()).filter((i) => i.sk === 'REGION').length;
@@ -70,27 +66,19 @@ const regioscanSend = (draftId: string, fields: Record<string, string> = {}, hea
 /** The stored submissions (the form keeps the submission id in the draft only). */
 const submissionCount = async () => (await system.items()).filter((i) => i.sk === 'SUBMISSION').length;
 
-// The registration: the final form post as the check step sends it.
+// The registration: a server-side draft with every step answered, made `secondsAgo` in the past (its
+// start time is the bot check's clock), and the final post of its check page.
 const gemeente = GEMEENTEN.find((g) => g.code === 'GM0363')!;
-function registrationForm(fields: Record<string, string | undefined> = {}): URLSearchParams {
-  const form = new URLSearchParams({
-    stap: '7',
-    regionName: 'Regio Botvrij',
-    gemeenten: gemeente.code,
-    swvPo: gemeente.swvPo,
-    swvVo: gemeente.swvVo,
-    'contactGemeenten.name': 'Anna de Vries',
-    'contactGemeenten.role': 'Beleidsadviseur',
-    'contactGemeenten.email': testAddress(),
-    'contactSwv.name': 'Bram Jansen',
-    'contactSwv.role': 'Directeur',
-    'contactSwv.email': testAddress(),
-    bevestiging: 'ja',
-    actie: 'volgende',
-  });
-  for (const [k, v] of Object.entries(fields)) if (v === undefined) form.delete(k); else form.set(k, v);
-  return form;
+async function registrationDraft(secondsAgo: number): Promise<string> {
+  const deps = { store: { doc: system.doc, tableName: system.tableName }, key: Buffer.from(process.env.TOKEN_KEY!, 'utf8'), now: () => new Date(Date.now() - secondsAgo * 1000) };
+  const { registrationId: _, ...reg } = registrationJson();
+  const forms = stepForms(reg);
+  const draftId = await createRegistrationDraft(deps, { ...emptyRegistrationState(), regionName: reg.regionName });
+  for (let n = 2; n <= 6; n++) expect((await postForm(`/api/aanmelden/${draftId}/stap/${n}`, forms[n - 1]!)).status).toBe(303);
+  return draftId;
 }
+const registrationSend = (draftId: string, fields: Record<string, string> = {}, headers: Record<string, string> = {}) =>
+  postForm(`/api/aanmelden/${draftId}/versturen`, new URLSearchParams({ actie: 'volgende', ...fields }), headers);
 const registrationJson = () => ({
   registrationId: randomUUID(),
   regionName: 'Regio Botvrij',
@@ -147,30 +135,30 @@ describe('minimum fill time (defaults of shared/privacy.ts)', () => {
     expect((await postJson(system.baseUrl, '/api/regioscan', regioscanJson())).status).toBe(201);
   });
 
-  it('registration: sent at once after step 1 gives 400 with the data kept; from the minimum on it is stored', async () => {
+  it('registration: the clock starts when the draft is made (step 1); sent at once gives 400 with the data kept, from the minimum on it is stored', async () => {
     const regions = await regionCount();
-    const step2 = await postForm('/api/aanmelden/stap', new URLSearchParams({ stap: '1', regionName: 'Regio Botvrij', actie: 'volgende' }));
-    expect(step2.status).toBe(200);
-    const carried = hiddenFields(step2.text);
-    const id = carried.get('registrationId')!;
-    const stamp = carried.get(STAMP_FIELD)!;
-    expect(verifyStamp(formKey(), 'registration', id, stamp)).toBeDefined();
-
-    const res = await postForm('/api/aanmelden', registrationForm({ registrationId: id, [STAMP_FIELD]: stamp }));
+    const start = await postForm('/api/aanmelden/stap', new URLSearchParams({ regionName: 'Regio Botvrij', actie: 'volgende' }));
+    expect(start.status).toBe(303);
+    const draftId = /\/api\/aanmelden\/([^/]+)\/stap\/2$/.exec(start.headers.get('location')!)![1]!;
+    const { registrationId: _, ...reg } = registrationJson();
+    const forms = stepForms(reg);
+    for (let n = 2; n <= 6; n++) expect((await postForm(`/api/aanmelden/${draftId}/stap/${n}`, forms[n - 1]!)).status).toBe(303);
+    // No stamp travels in the form: nothing to forge.
+    const check = await fetch(`${system.baseUrl}/api/aanmelden/${draftId}/stap/7`).then((r) => r.text());
+    expect(check).not.toContain(`name="${STAMP_FIELD}"`);
+    const res = await registrationSend(draftId, { [STAMP_FIELD]: stampAgo('registration', draftId, 600) });
     expect(res.status).toBe(400);
     expect(res.text).toContain('U verstuurde de aanmelding erg snel');
     expect(res.text).toContain('Anna de Vries');
-    expect(hiddenFields(res.text).get(STAMP_FIELD)).toBe(stamp);
-
-    const forged = await postForm('/api/aanmelden', registrationForm({ registrationId: id, [STAMP_FIELD]: undefined }));
-    expect(forged.status).toBe(400);
-
-    const early = await postForm('/api/aanmelden', registrationForm({ registrationId: id, [STAMP_FIELD]: stampAgo('registration', id, REGISTRATION_MIN_FILL_SECONDS - 2) }));
-    expect(early.status).toBe(400);
+    expect(res.text).toContain(`action="/api/aanmelden/${draftId}/versturen"`);
     expect(await regionCount()).toBe(regions);
-    const ok = await postForm('/api/aanmelden', registrationForm({ registrationId: id, [STAMP_FIELD]: stampAgo('registration', id, REGISTRATION_MIN_FILL_SECONDS) }));
-    expect(ok.status).toBe(200);
-    expect(ok.text).toContain('Wij hebben uw aanmelding ontvangen');
+
+    expect((await registrationSend(await registrationDraft(REGISTRATION_MIN_FILL_SECONDS - 2))).status).toBe(400);
+    expect(await regionCount()).toBe(regions);
+    const ready = await registrationDraft(REGISTRATION_MIN_FILL_SECONDS);
+    const ok = await registrationSend(ready);
+    expect(ok.status).toBe(303);
+    expect(ok.headers.get('location')).toBe(`/api/aanmelden/${ready}/ontvangen`);
     expect(await regionCount()).toBe(regions + 1);
   });
 });
@@ -190,13 +178,32 @@ describe('honeypot', () => {
     expect(await submissionCount()).toBe(submissions + 1);
   });
 
-  it('registration: a filled honeypot gives 400 FORM_REJECTED, and nothing is stored', async () => {
+  it('registration: a filled honeypot on the check page gives 400 FORM_REJECTED, and nothing is stored', async () => {
     const regions = await regionCount();
-    const id = randomUUID();
-    const res = await postForm('/api/aanmelden', registrationForm({ registrationId: id, [STAMP_FIELD]: stampAgo('registration', id, 60), [HONEYPOT_FIELD]: 'x' }));
+    const draftId = await registrationDraft(60);
+    const check = await fetch(`${system.baseUrl}/api/aanmelden/${draftId}/stap/7`).then((r) => r.text());
+    expect(check.split(`name="${HONEYPOT_FIELD}"`).length - 1).toBe(1);
+    const res = await registrationSend(draftId, { [HONEYPOT_FIELD]: 'x' });
     expect(res.status).toBe(400);
     expect(res.text).toContain('Wij konden de aanmelding niet verwerken');
     expect(await regionCount()).toBe(regions);
+    expect((await registrationSend(draftId, { [HONEYPOT_FIELD]: '' })).status).toBe(303);
+    expect(await regionCount()).toBe(regions + 1);
+  });
+
+  it('registration form post over the limit: 429 with Retry-After and the check page again; nothing stored, the draft not sent', async () => {
+    useDefaults({ FORM_RATE_LIMIT_PER_HOUR: '1' });
+    const E = '2001:db8::e';
+    expect((await postJson(system.baseUrl, '/api/aanmelden', registrationJson(), { 'x-forwarded-for': E })).status).toBe(201);
+    const regions = await regionCount();
+    const draftId = await registrationDraft(60);
+    const res = await registrationSend(draftId, {}, { 'x-forwarded-for': E });
+    expect(res.status).toBe(429);
+    expect(Number(res.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    expect(res.text).toContain('Uw gegevens staan hieronder nog.');
+    expect(res.text).toContain('Anna de Vries');
+    expect(await regionCount()).toBe(regions);
+    expect((await fetch(`${system.baseUrl}/api/aanmelden/${draftId}/stap/7`, { redirect: 'manual' })).status).toBe(200);
   });
 });
 

@@ -6,6 +6,11 @@ import { questionnaireSteps } from '../../shared/questionnaires/flow.ts';
 import { tailor } from '../../shared/questionnaires/tailoring.ts';
 import { send, type Target } from '../../scripts/admin/client.ts';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../scripts/local/emulators.ts';
+import { REGISTRATION_DRAFT_TTL_SECONDS } from '../../shared/privacy.ts';
+import { createRegistrationDraft, REGISTRATION_DRAFT } from '../../shared/registration/draft.ts';
+import { draftHash } from '../../shared/store/drafts.ts';
+import { emptyState as emptyRegistrationState } from '../../shared/registration/flow.ts';
+import { stepForms } from '../unit/registration/fixtures.ts';
 import { postJson } from '../helpers/fixtures.ts';
 import { startLocalSystem, testAddress, type LocalSystem } from '../helpers/local-system.ts';
 
@@ -306,5 +311,134 @@ describe('a round answered through anonymous links', () => {
     // Made twice, the demo stays one set of regions.
     expect((await op('POST', '/demo')).status).toBe(201);
     expect(((await op('GET', '/regios')).body as { regions: { demo: boolean }[] }).regions.filter((r) => r.demo)).toHaveLength(1 + body.otherRegions);
+  });
+});
+
+describe('registration through the form: post, redirect, get on a server-side draft', () => {
+  const get = (path: string) => fetch(`${system.baseUrl}${path}`, { redirect: 'manual', headers: { accept: 'text/html' } });
+  const post = (path: string, form: URLSearchParams) => postForm(`${system.baseUrl}${path}`, form);
+  const regionCount = async () => (await system.items()).filter((i) => i.sk === 'REGION').length;
+
+  it('answers every step with 303 to a GET page, keeps the answers for Back, shows errors on the GET page (422), and sends once', async () => {
+    const { registrationId: _, ...reg } = registration({ regionName: 'Regio Formulierland' });
+    const forms = stepForms(reg);
+    const started = Date.now();
+    const first = await post('/api/aanmelden/stap', forms[0]!);
+    expect(first.status).toBe(303);
+    const draftId = /^\/api\/aanmelden\/([A-Za-z0-9_-]{22})\/stap\/2$/.exec(first.headers.get('location') ?? '')?.[1];
+    expect(draftId, first.headers.get('location') ?? '').toBeDefined();
+    const stepPath = (n: number) => `/api/aanmelden/${draftId}/stap/${n}`;
+    for (let n = 2; n <= 6; n++) {
+      const page = await get(stepPath(n));
+      expect(page.status).toBe(200);
+      expect(page.headers.get('content-type')).toContain('text/html');
+      // Nothing answered before travels in the page.
+      expect(await page.text()).not.toContain('type="hidden" name="regionName"');
+      const res = await post(stepPath(n), forms[n - 1]!);
+      expect(res.status, `step ${n}`).toBe(303);
+      expect(res.headers.get('location')).toBe(stepPath(n + 1));
+    }
+    // Back (and reload): the earlier steps are GET pages with the saved answers.
+    expect(await (await get(stepPath(1))).text()).toContain('value="Regio Formulierland"');
+    expect(await (await get(stepPath(2))).text()).toMatch(new RegExp(`name="gemeenten" value="${reg.gemeenten[0]}" checked`));
+    const previous = new URLSearchParams(forms[2]!);
+    previous.set('actie', 'vorige');
+    const back = await post(stepPath(3), previous);
+    expect(back.headers.get('location')).toBe(stepPath(2));
+    expect(await (await get(stepPath(3))).text()).toMatch(new RegExp(`name="swvPo" value="${reg.swvPo[0]}" checked`));
+
+    // An error: 303 to the same step, whose GET page shows it with 422, with what was typed; then fixed.
+    const bad = await post(stepPath(5), new URLSearchParams({ 'contactSwv.name': 'Bram Jansen', 'contactSwv.email': 'geen-adres', actie: 'volgende' }));
+    expect(bad.status).toBe(303);
+    expect(bad.headers.get('location')).toBe(stepPath(5));
+    const shown = await get(stepPath(5));
+    expect(shown.status).toBe(422);
+    const shownText = await shown.text();
+    expect(shownText).toContain('Er ging iets mis');
+    expect(shownText).toContain('value="geen-adres"');
+    expect((await get(stepPath(5))).status).toBe(422); // reload: the same page, no resubmission
+    expect((await post(stepPath(5), forms[4]!)).headers.get('location')).toBe(stepPath(6));
+    expect((await get(stepPath(5))).status).toBe(200);
+
+    // "Wijzig" on the check page: a link to the step, whose button leads back to the check page.
+    const check = await (await get(stepPath(7))).text();
+    expect(check).toContain(`href="${stepPath(1)}?terug=controle"`);
+    expect(check).toContain(`action="/api/aanmelden/${draftId}/versturen"`);
+    const change = await (await get(`${stepPath(1)}?terug=controle`)).text();
+    expect(change).toContain('<input type="hidden" name="terug" value="controle">');
+    const changed = await post(stepPath(1), new URLSearchParams({ regionName: 'Regio Formulierland-Oost', terug: 'controle', actie: 'volgende' }));
+    expect(changed.headers.get('location')).toBe(stepPath(7));
+    expect(await (await get(stepPath(7))).text()).toContain('Regio Formulierland-Oost');
+
+    // The draft in a table dump: no draft id, no contact person, no region name in clear; TTL about 24 h from now.
+    const drafts = (await system.items()).filter((i) => String(i.pk).startsWith('DRAFT#'));
+    const text = JSON.stringify(drafts);
+    for (const secret of [draftId!, reg.contactGemeenten.email, reg.contactSwv.email, reg.contactGemeenten.name, 'Formulierland']) expect(text).not.toContain(secret);
+    const mine = drafts.filter((d) => d.pk === `DRAFT#${draftHash(Buffer.from(process.env.TOKEN_KEY!, 'utf8'), REGISTRATION_DRAFT, draftId!)}`);
+    expect(mine).toHaveLength(1);
+    for (const d of mine) {
+      expect(Number(d.expiresAt)).toBeGreaterThanOrEqual(Math.floor(started / 1000) + REGISTRATION_DRAFT_TTL_SECONDS);
+      expect(Number(d.expiresAt)).toBeLessThanOrEqual(Math.ceil(Date.now() / 1000) + REGISTRATION_DRAFT_TTL_SECONDS);
+    }
+
+    // Sent twice at once (a double click): one region, one email to each contact and the operators, both to the confirmation.
+    const regions = await regionCount();
+    const sends = await Promise.all([1, 2].map(() => post(`/api/aanmelden/${draftId}/versturen`, new URLSearchParams({ website: '', actie: 'volgende' }))));
+    for (const res of sends) {
+      expect(res.status).toBe(303);
+      expect(res.headers.get('location')).toBe(`/api/aanmelden/${draftId}/ontvangen`);
+    }
+    expect(await regionCount()).toBe(regions + 1);
+    const received = await get(`/api/aanmelden/${draftId}/ontvangen`);
+    expect(received.status).toBe(200);
+    const receivedText = await received.text();
+    expect(receivedText).toContain('Wij hebben uw aanmelding ontvangen');
+    expect(receivedText).toContain(reg.contactSwv.email);
+    for (const contact of [reg.contactGemeenten, reg.contactSwv]) {
+      const mails = await system.emailsTo(contact.email);
+      expect(mails).toHaveLength(1);
+      expect(mails[0]!.subject).toContain('Regio Formulierland-Oost');
+    }
+    const region = (await system.items()).find((i) => i.sk === 'REGION' && i.name === 'Regio Formulierland-Oost')!;
+    const operatorMails = (await system.emailsTo('beheer@monitor-aoj.test')).filter((m) => m.body.text.includes(String(region.regionId)));
+    expect(operatorMails).toHaveLength(1);
+    // After sending, every step and a third send lead to the confirmation; nothing is sent again.
+    expect((await get(stepPath(3))).headers.get('location')).toBe(`/api/aanmelden/${draftId}/ontvangen`);
+    expect((await post(`/api/aanmelden/${draftId}/versturen`, new URLSearchParams())).headers.get('location')).toBe(`/api/aanmelden/${draftId}/ontvangen`);
+    expect(await regionCount()).toBe(regions + 1);
+    expect(await system.emailsTo(reg.contactSwv.email)).toHaveLength(1);
+  });
+
+  it('sends an incomplete draft back to its first incomplete step (303, then 422 there)', async () => {
+    const forms = stepForms(registration());
+    const first = await post('/api/aanmelden/stap', forms[0]!);
+    const draftId = /\/api\/aanmelden\/([^/]+)\/stap\/2$/.exec(first.headers.get('location')!)![1]!;
+    const res = await post(`/api/aanmelden/${draftId}/versturen`, new URLSearchParams({ actie: 'volgende' }));
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe(`/api/aanmelden/${draftId}/stap/2`);
+    const page = await get(`/api/aanmelden/${draftId}/stap/2`);
+    expect(page.status).toBe(422);
+    expect(await page.text()).toContain('Kies minstens één gemeente');
+  });
+
+  it('an unknown draft is a Dutch 404 page, an expired one a Dutch 410 page (DRAFT_EXPIRED for programs), both with a link to start again', async () => {
+    const unknown = await get('/api/aanmelden/AAAAAAAAAAAAAAAAAAAAAA/stap/2');
+    expect(unknown.status).toBe(404);
+    const unknownText = await unknown.text();
+    expect(unknownText).toContain('Deze aanmelding bestaat niet (meer)');
+    expect(unknownText).toContain('href="/aanmelden/stap-1/"');
+    expect((await get('/api/aanmelden/niet-een-id/ontvangen')).status).toBe(404);
+    const deps = { store: { doc: system.doc, tableName: system.tableName }, key: Buffer.from(process.env.TOKEN_KEY!, 'utf8'), now: () => new Date(Date.now() - REGISTRATION_DRAFT_TTL_SECONDS * 1000 - 60_000) };
+    const old = await createRegistrationDraft(deps, { ...emptyRegistrationState(), regionName: 'Regio Verlopen' });
+    for (const res of [await get(`/api/aanmelden/${old}/stap/2`), await post(`/api/aanmelden/${old}/stap/2`, stepForms(registration())[1]!), await post(`/api/aanmelden/${old}/versturen`, new URLSearchParams())]) {
+      expect(res.status).toBe(410);
+      const text = await res.text();
+      expect(text).toContain('Deze aanmelding is verlopen');
+      expect(text).toContain('24 uur');
+      expect(text).toContain('href="/aanmelden/stap-1/"');
+    }
+    const json = await fetch(`${system.baseUrl}/api/aanmelden/${old}/stap/2`, { headers: { accept: 'application/json' } });
+    expect(json.status).toBe(410);
+    expect(((await json.json()) as { error: { code: string } }).error.code).toBe('DRAFT_EXPIRED');
   });
 });

@@ -135,14 +135,15 @@ describe('honeypot', () => {
     expect(count(renderStepPage(EMAIL_STEP, emptyState(), draftId))).toBe(1);
     expect(count(renderStepPage(1, emptyState(), undefined))).toBe(0);
     expect(count(renderStepPage(2, emptyState(), draftId))).toBe(0);
-    expect(count(renderRegistrationStep(CHECK_STEP, emptyRegistration()))).toBe(1);
-    expect(count(renderRegistrationStep(1, emptyRegistration()))).toBe(0);
+    expect(count(renderRegistrationStep(CHECK_STEP, emptyRegistration(), draftId))).toBe(1);
+    expect(count(renderRegistrationStep(1, emptyRegistration(), undefined))).toBe(0);
+    expect(count(renderRegistrationStep(6, emptyRegistration(), draftId))).toBe(0);
   });
 
-  it('the registration carries its stamp as a hidden field; the Regioscan carries none (its draft holds the start time)', () => {
-    const stamp = signStamp(key, 'regioscan', id, t0);
-    expect(renderRegistrationStep(CHECK_STEP, { ...emptyRegistration(), registrationId: id, gestart: stamp })).toContain(`name="${STAMP_FIELD}" value="${stamp}"`);
-    for (const n of [2, EMAIL_STEP]) expect(renderStepPage(n, emptyState(), 'AAAAAAAAAAAAAAAAAAAAAA')).not.toContain(`name="${STAMP_FIELD}"`);
+  it('no form carries a stamp: the Regioscan and the registration keep their start time in their drafts', () => {
+    const draftId = 'AAAAAAAAAAAAAAAAAAAAAA';
+    for (const n of [2, EMAIL_STEP]) expect(renderStepPage(n, emptyState(), draftId)).not.toContain(`name="${STAMP_FIELD}"`);
+    for (const n of [1, 2, CHECK_STEP]) expect(renderRegistrationStep(n, { ...emptyRegistration(), registrationId: id }, draftId)).not.toContain(`name="${STAMP_FIELD}"`);
   });
 
   it('counts the minimum fill time from a server-side start', () => {

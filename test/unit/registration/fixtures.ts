@@ -41,3 +41,20 @@ export function fullState(overrides: Partial<FlowState> = {}): FlowState {
     ...overrides,
   };
 }
+
+/** What each step of the form (1 to 6) posts for a registration, as a browser sends it. */
+export function stepForms(reg: Omit<Registration, 'registrationId' | 'bevestiging'> & { bevestiging: boolean }): URLSearchParams[] {
+  const contact = (side: 'contactGemeenten' | 'contactSwv') =>
+    new URLSearchParams(Object.entries(reg[side]).map(([key, value]): [string, string] => [`${side}.${key}`, String(value)]));
+  return [
+    new URLSearchParams({ regionName: reg.regionName }),
+    new URLSearchParams(reg.gemeenten.map((g): [string, string] => ['gemeenten', g])),
+    new URLSearchParams([...reg.swvPo.map((c): [string, string] => ['swvPo', c]), ...reg.swvVo.map((c): [string, string] => ['swvVo', c])]),
+    contact('contactGemeenten'),
+    contact('contactSwv'),
+    new URLSearchParams(reg.bevestiging ? { bevestiging: 'ja' } : {}),
+  ].map((form) => {
+    form.set('actie', 'volgende');
+    return form;
+  });
+}
