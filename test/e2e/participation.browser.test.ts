@@ -62,8 +62,24 @@ interface Contact {
   phone?: string;
 }
 
-/** Fills the registration form from the static start page to the confirmation, calling `onEachPage` on every page. */
+/** A page of a registration draft: every step after the static step 1, and the confirmation. */
+const REGISTRATION_URL = (step: number | 'ontvangen') => new RegExp(`/api/aanmelden/[A-Za-z0-9_-]{22}/${step === 'ontvangen' ? step : `stap/${step}`}$`);
+
+/** Fails the test when the browser asks anything (e.g. "confirm form resubmission"). */
+function noDialogs(page: Page) {
+  page.on('dialog', (dialog) => {
+    void dialog.dismiss();
+    throw new Error(`unexpected dialog: ${dialog.message()}`);
+  });
+}
+
+/**
+ * Fills the registration form from the static start page to the confirmation, calling `onEachPage` on
+ * every page. Every step is a GET page after a redirect: Back, Forward and reload on the way never ask
+ * to resubmit and show the saved answers; "Wijzig" on the check page leads to the step and back.
+ */
 async function register(page: Page, regionName: string, contacts: [Contact, Contact], onEachPage?: (page: Page) => Promise<void>) {
+  noDialogs(page);
   await page.goto(`${system.baseUrl}/aanmelden/`);
   await onEachPage?.(page);
   await page.getByRole('link', { name: 'Start de aanmelding' }).click();
@@ -75,12 +91,14 @@ async function register(page: Page, regionName: string, contacts: [Contact, Cont
   await name.click();
   await name.pressSequentially(regionName);
   await page.getByRole('button', { name: 'Volgende stap' }).click();
+  await page.waitForURL(REGISTRATION_URL(2));
 
   // 2: gemeenten (one)
   expect(await heading(page)).toBe('Gemeenten');
   await onEachPage?.(page);
   await page.getByRole('checkbox', { name: AMSTERDAM.name, exact: true }).check();
   await page.getByRole('button', { name: 'Volgende stap' }).click();
+  await page.waitForURL(REGISTRATION_URL(3));
 
   // 3: the SWVs listed for the chosen gemeente
   expect(await heading(page)).toBe('Samenwerkingsverbanden');
@@ -95,6 +113,23 @@ async function register(page: Page, regionName: string, contacts: [Contact, Cont
     for (const box of await suggested.all()) await box.check();
   }
   await page.getByRole('button', { name: 'Volgende stap' }).click();
+  await page.waitForURL(REGISTRATION_URL(4));
+
+  // Reload, Back twice and Forward twice: the saved answers, no resubmission.
+  await page.reload();
+  expect(await heading(page)).toBe('Contactpersoon gemeenten');
+  await page.goBack();
+  await page.waitForURL(REGISTRATION_URL(3));
+  expect(await page.getByRole('checkbox', { name: new RegExp(AMSTERDAM.name) }).first().isChecked()).toBe(true);
+  await page.goBack();
+  await page.waitForURL(REGISTRATION_URL(2));
+  expect(await page.getByRole('checkbox', { name: AMSTERDAM.name, exact: true }).isChecked()).toBe(true);
+  await page.reload();
+  expect(await page.getByRole('checkbox', { name: AMSTERDAM.name, exact: true }).isChecked()).toBe(true);
+  await page.goForward();
+  await page.waitForURL(REGISTRATION_URL(3));
+  await page.goForward();
+  await page.waitForURL(REGISTRATION_URL(4));
 
   // 4 and 5: the two contact persons
   for (const [title, contact] of [
@@ -112,8 +147,12 @@ async function register(page: Page, regionName: string, contacts: [Contact, Cont
 
   // 6: confirmation that both sides take part; first without the box, to see the error
   expect(await heading(page)).toBe('Deelname bevestigen');
+  const confirmUrl = page.url();
   await page.getByRole('button', { name: 'Naar controle' }).click();
+  await page.waitForLoadState();
   expect(await page.title()).toMatch(/^Fout: /);
+  // The errors are a GET page of the step too (after a redirect).
+  expect(page.url()).toBe(confirmUrl);
   await onEachPage?.(page);
   await page.getByRole('checkbox', { name: CONFIRMATION_LABEL }).focus();
   await page.keyboard.press('Space');
@@ -127,12 +166,26 @@ async function register(page: Page, regionName: string, contacts: [Contact, Cont
   expect(check).toContain(AMSTERDAM.name);
   expect(check).toContain(contacts[0].email);
   expect(check).toContain(contacts[1].email);
+  // "Wijzig": the step with its answer, and back to the check page.
+  await page.getByRole('link', { name: 'Wijzig naam van de regio' }).click();
+  await page.waitForURL(/\/stap\/1\?terug=controle$/);
+  expect(await page.getByLabel('Naam van uw regio').inputValue()).toBe(regionName);
+  await page.getByRole('button', { name: 'Naar controle' }).click();
+  await page.waitForURL(REGISTRATION_URL(7));
+  expect(await heading(page)).toBe('Controleer uw aanmelding');
   await page.getByRole('button', { name: 'Aanmelding versturen' }).click();
 
+  await page.waitForURL(REGISTRATION_URL('ontvangen'));
   expect(await heading(page)).toBe('Wij hebben uw aanmelding ontvangen');
   await onEachPage?.(page);
   const body = await page.locator('main').innerText();
   expect(body).toContain(`beide contactpersonen: ${contacts[0].email} en ${contacts[1].email}`);
+  // Reload, and Back to the check page: the confirmation again, nothing sent twice.
+  await page.reload();
+  expect(await heading(page)).toBe('Wij hebben uw aanmelding ontvangen');
+  await page.goBack();
+  await page.waitForURL(REGISTRATION_URL('ontvangen'));
+  expect(await heading(page)).toBe('Wij hebben uw aanmelding ontvangen');
 }
 
 function contacts(): [Contact, Contact] {
@@ -154,6 +207,12 @@ describe.concurrent('registration in the browser', () => {
     });
     expect(seen).toHaveLength(9); // start page, 7 steps (one with an error), confirmation
     for (const contact of people) expect(await system.emailsTo(contact.email)).toHaveLength(1);
+    // An unknown draft: a Dutch 404 page with a link to start again, that passes axe too.
+    const gone = await page.goto(`${system.baseUrl}/api/aanmelden/AAAAAAAAAAAAAAAAAAAAAA/stap/2`);
+    expect(gone?.status()).toBe(404);
+    expect(await heading(page)).toBe('Deze aanmelding bestaat niet (meer)');
+    expect(await page.getByRole('link', { name: 'Begin opnieuw met aanmelden' }).getAttribute('href')).toBe('/aanmelden/stap-1/');
+    await expectNoViolations(page);
     await context.close();
   });
 
