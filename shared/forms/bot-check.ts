@@ -1,13 +1,12 @@
-import { timingSafeEqual } from 'node:crypto';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { keyedHash, purposeKey } from '../aws/secrets.ts';
+import { purposeKey } from '../aws/secrets.ts';
 import type { RuntimeConfig } from '../config/runtime.ts';
 import { ERRORS } from '../http/errors.ts';
 import { header } from '../http/request.ts';
 import { htmlResponse, jsonResponse } from '../http/response.ts';
 import { giveBackRateLimit, takeRateLimit } from '../store/rate-limit.ts';
-import { HONEYPOT_FIELD, STAMP_FIELD } from './bot-fields.ts';
+import { HONEYPOT_FIELD } from './bot-fields.ts';
 import {
   REGIOSCAN_MIN_FILL_SECONDS,
   REGIOSCAN_SUBMITS_PER_IP_PER_HOUR,
@@ -22,66 +21,19 @@ import {
  * - a honeypot: one text field that people never see nor reach (hidden on screen and for screen
  *   readers, out of the tab order) and leave empty; a script that fills every field fills it too;
  * - a minimum fill time: the final form post must come at least a few seconds after the form was
- *   started. The Regioscan keeps its answers in a server-side draft, so its start time is the draft's
- *   (`filledLongEnough`: nothing travels in the form). The registration's step route stamps the time
- *   step 1 was sent, signed with the 'form-start' key and bound to the form's id, and carries it in the
- *   hidden state; a missing or forged stamp counts as too fast;
+ *   started. Both forms keep their answers in a server-side draft, so the start time is the draft's
+ *   creation (`filledLongEnough`): nothing travels in the form, so there is nothing to forge;
  * - a rate limit per network address and hour (shared/store/rate-limit.ts), on the submit routes.
  *
- * JSON posts (programs using the API) carry no stamp and no honeypot: only the rate limit applies.
+ * JSON posts (programs using the API) have no draft and no honeypot: only the rate limit applies.
  */
 export type BotForm = 'regioscan' | 'registration';
 
-export { HONEYPOT_FIELD, STAMP_FIELD };
-
-/** Longest stamp we read: seconds (at most 12 digits), a dot and 64 hex digits. */
-const MAX_STAMP_LENGTH = 80;
+export { HONEYPOT_FIELD };
 
 /** Whether the honeypot was filled in (any character, spaces included). */
 export function honeypotFilled(form: URLSearchParams): boolean {
   return (form.get(HONEYPOT_FIELD) ?? '') !== '';
-}
-
-function mac(key: Buffer, form: BotForm, id: string, seconds: number): string {
-  return keyedHash(key, 'form-start', form, id, String(seconds));
-}
-
-/** A stamp of `now` for the form with this id (the Regioscan's submissionId, the registrationId). */
-export function signStamp(key: Buffer, form: BotForm, id: string, now: Date): string {
-  const seconds = Math.floor(now.getTime() / 1000);
-  return `${seconds}.${mac(key, form, id, seconds)}`;
-}
-
-/** The time in a stamp (epoch seconds) if it was made by us for this form and id; otherwise undefined. */
-export function verifyStamp(key: Buffer, form: BotForm, id: string | undefined, stamp: string | undefined): number | undefined {
-  if (!id || !stamp || stamp.length > MAX_STAMP_LENGTH) return undefined;
-  const match = /^(\d{1,12})\.([0-9a-f]{64})$/.exec(stamp);
-  if (!match) return undefined;
-  const seconds = Number(match[1]);
-  const expected = Buffer.from(mac(key, form, id, seconds), 'hex');
-  const given = Buffer.from(match[2]!, 'hex');
-  return timingSafeEqual(expected, given) ? seconds : undefined;
-}
-
-/** The stamp to carry on: the posted one when it is valid, else a fresh one (the clock starts now). */
-export function ensureStamp(key: Buffer, form: BotForm, id: string, stamp: string | undefined, now: Date): string {
-  return verifyStamp(key, form, id, stamp) !== undefined ? stamp! : signStamp(key, form, id, now);
-}
-
-export type FillTimeCheck =
-  | { ok: true }
-  /** `stamp` is what the form shown again must carry: the same stamp when it was valid, else a new one. */
-  | { ok: false; reason: 'missing' | 'forged' | 'too-fast'; stamp: string };
-
-/** Whether a final form post came at least `minSeconds` after its valid stamp. */
-export function checkFillTime(key: Buffer, form: BotForm, id: string, stamp: string | undefined, now: Date, minSeconds: number): FillTimeCheck {
-  const started = verifyStamp(key, form, id, stamp);
-  if (started === undefined) {
-    if (minSeconds === 0) return { ok: true };
-    return { ok: false, reason: stamp ? 'forged' : 'missing', stamp: signStamp(key, form, id, now) };
-  }
-  if (now.getTime() / 1000 - started >= minSeconds) return { ok: true };
-  return { ok: false, reason: 'too-fast', stamp: stamp! };
 }
 
 /** The minimum fill time of a form: FORM_MIN_FILL_SECONDS when set, else the default of shared/privacy.ts. */
@@ -114,16 +66,6 @@ export function clientIp(event: APIGatewayProxyEventV2): string {
     .filter(Boolean)
     .at(-1);
   return (last ?? event.requestContext?.http?.sourceIp ?? 'unknown').slice(0, 64).toLowerCase();
-}
-
-/** The stamp a step page carries on (the step route, once the form has its id). */
-export async function stampForStep(config: RuntimeConfig, form: BotForm, id: string, stamp: string | undefined, now: Date): Promise<string> {
-  return ensureStamp(await purposeKey(config, 'form-start'), form, id, stamp, now);
-}
-
-/** The minimum fill time check of a final form post, with the configured minimum. */
-export async function checkFormFillTime(config: RuntimeConfig, form: BotForm, id: string, stamp: string | undefined, now: Date): Promise<FillTimeCheck> {
-  return checkFillTime(await purposeKey(config, 'form-start'), form, id, stamp, now, minFillSeconds(config, form));
 }
 
 export interface RateLimitDeps {

@@ -5,5 +5,3 @@
 
 /** The honeypot: a plausible name, so a script fills it. */
 export const HONEYPOT_FIELD = 'website';
-/** The signed start time carried from step to step: `<epoch seconds>.<HMAC>`. */
-export const STAMP_FIELD = 'gestart';
