@@ -1,9 +1,9 @@
 import type { FieldError } from './fields.ts';
 
 /**
- * Moving through a multi-step form that works without JavaScript (Regioscan, registration): every
- * step posts all answers so far, and this decides which step comes next. Pure; each form brings its
- * own step validation.
+ * Moving through a multi-step form that works without JavaScript (Regioscan, registration): a posted
+ * step is merged into the answers so far (kept in a server-side draft, shared/forms/drafts.ts), and
+ * this decides which step comes next. Pure; each form brings its own step validation.
  */
 export type Navigation = { action: 'volgende' } | { action: 'vorige' } | { action: 'wijzig'; step: number };
 
