@@ -158,7 +158,7 @@ describe('robots.txt and sitemap.xml', () => {
 describe('meta descriptions', () => {
   it('every page of the information part has one of its own', () => {
     const seen = new Map<string, string>();
-    for (const page of ['/', '/handleiding/', '/toegankelijkheid/', '/privacy/', '/startgesprek/']) {
+    for (const page of ['/', '/handleiding/', '/toegankelijkheid/', '/privacy/', '/startgesprek/', '/regioscan/', '/regioscan/stap-1/', '/aanmelden/', '/aanmelden/stap-1/']) {
       const html = readFileSync(path.join(SITE, page, 'index.html'), 'utf8');
       const description = /<meta name="description" content="([^"]+)">/.exec(html)?.[1];
       expect(description, page).toBeDefined();
@@ -167,5 +167,13 @@ describe('meta descriptions', () => {
       expect(seen.has(description!), page).toBe(false);
       seen.set(description!, page);
     }
+  });
+
+  it('every page in the sitemap has one', () => {
+    const sitemap = readFileSync(path.join(SITE, 'sitemap.xml'), 'utf8');
+    const pages = [...sitemap.matchAll(/<loc>https?:\/\/[^/]+(\/[^<]*)<\/loc>/g)].map((m) => m[1]!);
+    expect(pages.length).toBeGreaterThan(500);
+    const without = pages.filter((page) => !/<meta name="description" content="[^"]{40,}">/.test(readFileSync(path.join(SITE, page, 'index.html'), 'utf8')));
+    expect(without).toEqual([]);
   });
 });
