@@ -30,7 +30,7 @@ export function tokenKey(config: RuntimeConfig): Promise<Buffer> {
  * What a derived key is for. Each purpose gets its own key (HKDF from the token key), so a value
  * hashed for one purpose can never be matched against a value hashed for another.
  */
-export type KeyPurpose = 'mail-limit' | 'submission-duplicate' | 'form-start' | 'rate-limit';
+export type KeyPurpose = 'mail-limit' | 'submission-duplicate' | 'rate-limit';
 
 /** The key of one purpose, derived from the environment's token key (HKDF-SHA256). */
 export function derivePurposeKey(master: Buffer, purpose: KeyPurpose): Buffer {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { REGIOSCAN_DRAFT_TTL_SECONDS } from '../privacy.ts';
-import { draftHash, newDraftId, openDraftContent, readDraft, sealDraftContent, writeDraft, DRAFT_ID_PATTERN, type DraftKind, type DraftStore } from '../store/drafts.ts';
+import { createFormDraft, openFormDraft, saveFormDraft, type DraftDeps, type Opened } from '../forms/drafts.ts';
+import { DRAFT_ID_PATTERN, type DraftKind } from '../store/drafts.ts';
 import type { Role } from './definition.ts';
 import type { FieldError } from '../forms/fields.ts';
 import { mergeStep, validateStep, type FlowState } from './flow.ts';
@@ -47,28 +48,12 @@ export interface RegioscanDraft {
   sent?: SentOutcome;
 }
 
-export type OpenedDraft =
-  | { kind: 'unknown' }
-  | { kind: 'expired' }
-  | { kind: 'open'; draft: RegioscanDraft; version: number };
-
-export interface DraftDeps {
-  store: DraftStore;
-  key: Buffer;
-  now: () => Date;
-}
+export type OpenedDraft = Opened<RegioscanDraft>;
+export type { DraftDeps };
 
 /** The draft of this id: unknown (never made, malformed, or deleted), expired (TTL passed, not yet deleted), or open. */
-export async function openRegioscanDraft(deps: DraftDeps, id: string): Promise<OpenedDraft> {
-  if (!DRAFT_ID_PATTERN.test(id)) return { kind: 'unknown' };
-  const stored = await readDraft(deps.store, draftHash(deps.key, REGIOSCAN_DRAFT, id));
-  if (!stored) return { kind: 'unknown' };
-  if (stored.expiresAt <= deps.now().getTime() / 1000) return { kind: 'expired' };
-  try {
-    return { kind: 'open', draft: openDraftContent<RegioscanDraft>(REGIOSCAN_DRAFT, id, stored.sealed), version: stored.version };
-  } catch {
-    return { kind: 'unknown' }; // cannot happen for an id we made; an HMAC collision is no draft either
-  }
+export function openRegioscanDraft(deps: DraftDeps, id: string): Promise<OpenedDraft> {
+  return openFormDraft<RegioscanDraft>(deps, REGIOSCAN_DRAFT, id);
 }
 
 /** The state a step page shows from a draft. */
@@ -89,20 +74,14 @@ export function stepView(draft: RegioscanDraft, number: number, fromCheck: boole
  * Makes a new draft with the answers of step 1 (valid ones only; `invalid`: what step 1 posted, when it
  * had errors); returns its id (the secret in the page address).
  */
-export async function createRegioscanDraft(deps: DraftDeps, state: FlowState, invalid?: RegioscanDraft['invalid']): Promise<string> {
-  const now = deps.now();
-  const draft: RegioscanDraft = { submissionId: randomUUID(), startedAt: now.toISOString(), gemeente: state.gemeente, rol: state.rol, antwoorden: {}, ...(invalid ? { invalid } : {}) };
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const id = newDraftId();
-    const saved = await writeDraft(deps.store, REGIOSCAN_DRAFT, draftHash(deps.key, REGIOSCAN_DRAFT, id), sealDraftContent(REGIOSCAN_DRAFT, id, draft), 0, now);
-    if (saved === 'saved') return id;
-  }
-  throw new Error('could not make a new draft id'); // 128 random bits: never happens
+export function createRegioscanDraft(deps: DraftDeps, state: FlowState, invalid?: RegioscanDraft['invalid']): Promise<string> {
+  const draft: RegioscanDraft = { submissionId: randomUUID(), startedAt: deps.now().toISOString(), gemeente: state.gemeente, rol: state.rol, antwoorden: {}, ...(invalid ? { invalid } : {}) };
+  return createFormDraft(deps, REGIOSCAN_DRAFT, draft);
 }
 
 /** Saves a draft over `version`; 'stale' when another save (a second tab, a double click) came first. */
 export function saveRegioscanDraft(deps: DraftDeps, id: string, draft: RegioscanDraft, version: number): Promise<'saved' | 'stale'> {
-  return writeDraft(deps.store, REGIOSCAN_DRAFT, draftHash(deps.key, REGIOSCAN_DRAFT, id), sealDraftContent(REGIOSCAN_DRAFT, id, draft), version, deps.now());
+  return saveFormDraft(deps, REGIOSCAN_DRAFT, id, draft, version);
 }
 
 /** The draft with the fields of a state (the answers so far), keeping its id and start time; a pending error is cleared. */

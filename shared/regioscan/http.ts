@@ -1,12 +1,12 @@
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { RuntimeConfig } from '../config/runtime.ts';
 import { draftDeps, draftGoneResponse as formDraftGone, redirect } from '../forms/drafts.ts';
 import { REGIOSCAN_DRAFT_TTL_SECONDS } from '../privacy.ts';
-import type { DraftDeps } from './draft.ts';
 import { renderDraftGonePage } from './pages.ts';
 
-/** Post, redirect, get: a posted step is answered with 303 to the GET page that follows (shared/forms/drafts.ts). */
-export { redirect };
+/**
+ * Post, redirect, get: a posted step is answered with 303 to the GET page that follows; the draft
+ * dependencies are the forms' own (shared/forms/drafts.ts).
+ */
+export { redirect, draftDeps as regioscanDraftDeps };
 
 /** An unknown or expired draft: a Dutch page with a link to start again (404 or 410), or the code for programs. */
 export function draftGoneResponse(expired: boolean): never {
@@ -16,9 +16,4 @@ export function draftGoneResponse(expired: boolean): never {
     expiredMessage: `Deze Regioscan is verlopen: wij bewaren hem ${hours} uur na de laatste stap. Begin opnieuw.`,
     unknownMessage: 'Deze Regioscan bestaat niet (meer). Begin opnieuw.',
   });
-}
-
-/** What the Regioscan's handlers need to read and save drafts. */
-export function regioscanDraftDeps(doc: DynamoDBDocumentClient, config: RuntimeConfig, key: (config: RuntimeConfig) => Promise<Buffer>): Promise<DraftDeps> {
-  return draftDeps(doc, config, key);
 }
