@@ -1,5 +1,6 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { RuntimeConfig } from '../config/runtime.ts';
+import type { FieldError } from './fields.ts';
 import { httpError } from '../http/errors.ts';
 import type { ApiResult } from '../http/handler.ts';
 import { draftHash, newDraftId, openDraftContent, readDraft, sealDraftContent, writeDraft, DRAFT_ID_PATTERN, type DraftKind, type DraftStore } from '../store/drafts.ts';
@@ -21,6 +22,30 @@ export interface DraftDeps {
 
 export async function draftDeps(doc: DynamoDBDocumentClient, config: RuntimeConfig, key: (config: RuntimeConfig) => Promise<Buffer>): Promise<DraftDeps> {
   return { store: { doc, tableName: config.TABLE_NAME }, key: await key(config), now: () => new Date() };
+}
+
+/** The last post of a step that had errors, kept in the draft: its GET page shows it with the errors. */
+export interface InvalidPost {
+  step: number;
+  /** What that step posted, as typed; absent when the errors are in answers saved before. */
+  fields?: Record<string, string> | [string, string][];
+  fromCheck: boolean;
+}
+
+/** How a form turns a draft into what a step shows. */
+export interface StepFlow<D, S> {
+  stateOf: (draft: D, fromCheck: boolean) => S;
+  merge: (state: S, step: number, form: URLSearchParams) => S;
+  validate: (step: number, state: S) => FieldError[];
+}
+
+/** What a step page of a draft shows: the saved answers, or the last post of this step with its errors. */
+export function draftStepView<D extends { invalid?: InvalidPost }, S>(draft: D, step: number, fromCheck: boolean, flow: StepFlow<D, S>): { state: S; errors: FieldError[] } {
+  const invalid = draft.invalid;
+  if (!invalid || invalid.step !== step) return { state: flow.stateOf(draft, fromCheck), errors: [] };
+  let state = flow.stateOf(draft, invalid.fromCheck || fromCheck);
+  if (invalid.fields) state = flow.merge(state, step, new URLSearchParams(invalid.fields));
+  return { state, errors: flow.validate(step, state) };
 }
 
 export type Opened<T> = { kind: 'unknown' } | { kind: 'expired' } | { kind: 'open'; draft: T; version: number };

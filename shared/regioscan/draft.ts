@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { REGIOSCAN_DRAFT_TTL_SECONDS } from '../privacy.ts';
-import { createFormDraft, openFormDraft, saveFormDraft, type DraftDeps, type Opened } from '../forms/drafts.ts';
+import { createFormDraft, draftStepView, openFormDraft, saveFormDraft, type DraftDeps, type InvalidPost, type Opened } from '../forms/drafts.ts';
 import { DRAFT_ID_PATTERN, type DraftKind } from '../store/drafts.ts';
 import type { Role } from './definition.ts';
 import type { FieldError } from '../forms/fields.ts';
@@ -44,7 +44,7 @@ export interface RegioscanDraft {
    * them with status 422, so no page in the browser's history is the answer to a post). `fields`: what
    * was posted on that step, as typed; absent when the errors are in answers saved before.
    */
-  invalid?: { step: number; fields?: Record<string, string>; fromCheck: boolean };
+  invalid?: InvalidPost & { fields?: Record<string, string> };
   sent?: SentOutcome;
 }
 
@@ -63,11 +63,7 @@ export function stateOfDraft(draft: RegioscanDraft, fromCheck = false): FlowStat
 
 /** What a step page of a draft shows: the saved answers, or the last post of this step with its errors. */
 export function stepView(draft: RegioscanDraft, number: number, fromCheck: boolean): { state: FlowState; errors: FieldError[] } {
-  const invalid = draft.invalid;
-  if (!invalid || invalid.step !== number) return { state: stateOfDraft(draft, fromCheck), errors: [] };
-  let state = stateOfDraft(draft, invalid.fromCheck || fromCheck);
-  if (invalid.fields) state = mergeStep(state, number, new URLSearchParams(invalid.fields));
-  return { state, errors: validateStep(number, state) };
+  return draftStepView(draft, number, fromCheck, { stateOf: stateOfDraft, merge: mergeStep, validate: validateStep });
 }
 
 /**

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createFormDraft, openFormDraft, saveFormDraft, type DraftDeps, type Opened } from '../forms/drafts.ts';
+import { createFormDraft, draftStepView, openFormDraft, saveFormDraft, type DraftDeps, type InvalidPost, type Opened } from '../forms/drafts.ts';
 import type { FieldError } from '../forms/fields.ts';
 import { REGISTRATION_DRAFT_TTL_SECONDS } from '../privacy.ts';
 import type { DraftKind } from '../store/drafts.ts';
@@ -26,7 +26,7 @@ export interface RegistrationDraft {
    * them with status 422). `fields`: what was posted on that step, as typed; absent when the errors are
    * in answers saved before.
    */
-  invalid?: { step: number; fields?: [string, string][]; fromCheck: boolean };
+  invalid?: InvalidPost & { fields?: [string, string][] };
   /** What was sent, for the confirmation page; the answers are dropped from the draft then. */
   sent?: { registration: Registration; warnings: string[] };
 }
@@ -65,11 +65,7 @@ export function draftWithState(draft: Pick<RegistrationDraft, 'registrationId' |
 
 /** What a step page of a draft shows: the saved answers, or the last post of this step with its errors. */
 export function stepView(draft: RegistrationDraft, number: number, fromCheck: boolean): { state: FlowState; errors: FieldError[] } {
-  const invalid = draft.invalid;
-  if (!invalid || invalid.step !== number) return { state: stateOfDraft(draft, fromCheck), errors: [] };
-  let state = stateOfDraft(draft, invalid.fromCheck || fromCheck);
-  if (invalid.fields) state = mergeStep(state, number, new URLSearchParams(invalid.fields));
-  return { state, errors: validateStep(number, state) };
+  return draftStepView(draft, number, fromCheck, { stateOf: stateOfDraft, merge: mergeStep, validate: validateStep });
 }
 
 /** Makes a new draft with these answers (and, when step 1 had errors, what it posted); returns its id. */
