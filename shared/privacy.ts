@@ -42,6 +42,13 @@ export const REGISTRATIONS_PER_IP_PER_HOUR = 5;
 export const RATE_LIMIT_TTL_SECONDS = 2 * 3600;
 
 /**
+ * Most new drafts (a Regioscan or registration started) per network address per hour, per form: a
+ * draft is stored for a day, so a script must not start them without end. Room for a training room
+ * behind one address; counted like the submits. FORM_DRAFT_LIMIT_PER_HOUR in the environment replaces it.
+ */
+export const FORM_DRAFTS_PER_IP_PER_HOUR = 120;
+
+/**
  * How long an unfinished Regioscan lives on the server (its draft: the answers so far, encrypted under
  * a key only the visitor's link holds) after its last step, and how long its outcome page stays
  * reachable after sending. The privacy page states it.

@@ -3,6 +3,7 @@ import { tokenKey } from '../../shared/aws/secrets.ts';
 import { runtimeConfig } from '../../shared/config/runtime.ts';
 import { httpError } from '../../shared/http/errors.ts';
 import { apiHandler, type ApiEvent, type ApiResult } from '../../shared/http/handler.ts';
+import { draftLimitedResponse, takeDraftAllowance } from '../../shared/forms/bot-check.ts';
 import { formStep, parseBody } from '../../shared/http/request.ts';
 import { htmlResponse } from '../../shared/http/response.ts';
 import {
@@ -29,6 +30,8 @@ const MAX_SAVE_TRIES = 3;
 
 async function start(event: ApiEvent, deps: DraftDeps): Promise<ApiResult> {
   const form = parseBody(event, ['form']).value as URLSearchParams;
+  const allowed = await takeDraftAllowance({ doc: deps.store.doc, config: runtimeConfig(), now: deps.now }, event, 'regioscan');
+  if (!allowed.ok) return draftLimitedResponse(allowed.retryAfterSeconds, { href: '/regioscan/stap-1/', label: 'Terug naar de Regioscan' }, '/regioscan/');
   const state = mergeStep(emptyState(), 1, form);
   if (validateStep(1, state).length === 0) return redirect(stepPath(await createRegioscanDraft(deps, state), 2));
   // Errors: the draft keeps what was typed, and its step 1 shows the errors (a GET page, 422).

@@ -80,6 +80,7 @@ export class Functions extends Construct {
       // The bot check's defaults (shared/privacy.ts) hold in AWS; only tests override them.
       FORM_MIN_FILL_SECONDS: undefined,
       FORM_RATE_LIMIT_PER_HOUR: undefined,
+      FORM_DRAFT_LIMIT_PER_HOUR: undefined,
     };
     const environmentFor = (access: readonly Access[]): Record<string, string> => {
       const environment: RuntimeEnvironment = {

@@ -34,6 +34,8 @@ export const runtimeSchema = z.object({
   FORM_MIN_FILL_SECONDS: z.coerce.number().int().min(0).optional(),
   /** Replaces the hourly submit limits per network address (shared/privacy.ts); tests and the local benchmark only. */
   FORM_RATE_LIMIT_PER_HOUR: z.coerce.number().int().min(1).optional(),
+  /** Replaces the hourly limit of new drafts per network address (shared/privacy.ts); tests only. */
+  FORM_DRAFT_LIMIT_PER_HOUR: z.coerce.number().int().min(1).optional(),
 });
 
 export type RuntimeConfig = z.infer<typeof runtimeSchema>;

@@ -6,8 +6,10 @@ import { ERRORS } from '../http/errors.ts';
 import { header } from '../http/request.ts';
 import { htmlResponse, jsonResponse } from '../http/response.ts';
 import { giveBackRateLimit, takeRateLimit } from '../store/rate-limit.ts';
+import { renderMessagePage, type MessageLink } from '../web/message-page.ts';
 import { HONEYPOT_FIELD } from './bot-fields.ts';
 import {
+  FORM_DRAFTS_PER_IP_PER_HOUR,
   REGIOSCAN_MIN_FILL_SECONDS,
   REGIOSCAN_SUBMITS_PER_IP_PER_HOUR,
   REGISTRATION_MIN_FILL_SECONDS,
@@ -23,7 +25,8 @@ import {
  * - a minimum fill time: the final form post must come at least a few seconds after the form was
  *   started. Both forms keep their answers in a server-side draft, so the start time is the draft's
  *   creation (`filledLongEnough`): nothing travels in the form, so there is nothing to forge;
- * - a rate limit per network address and hour (shared/store/rate-limit.ts), on the submit routes.
+ * - a rate limit per network address and hour (shared/store/rate-limit.ts), on the submit routes, and
+ *   a wider one on starting a form (each start stores a draft for a day).
  *
  * JSON posts (programs using the API) have no draft and no honeypot: only the rate limit applies.
  */
@@ -50,6 +53,11 @@ export function filledLongEnough(config: RuntimeConfig, form: BotForm, startedAt
 /** The hourly submit limit per address of a form: FORM_RATE_LIMIT_PER_HOUR when set, else shared/privacy.ts. */
 export function submitsPerHour(config: RuntimeConfig, form: BotForm): number {
   return config.FORM_RATE_LIMIT_PER_HOUR ?? (form === 'regioscan' ? REGIOSCAN_SUBMITS_PER_IP_PER_HOUR : REGISTRATIONS_PER_IP_PER_HOUR);
+}
+
+/** The hourly limit of new drafts per address of a form: FORM_DRAFT_LIMIT_PER_HOUR when set, else shared/privacy.ts. */
+export function draftsPerHour(config: RuntimeConfig): number {
+  return config.FORM_DRAFT_LIMIT_PER_HOUR ?? FORM_DRAFTS_PER_IP_PER_HOUR;
 }
 
 /**
@@ -91,6 +99,17 @@ export async function takeSubmitAllowance(deps: RateLimitDeps, event: APIGateway
     // Best effort: the answer to the visitor does not wait on it failing (the count stays one too high).
     giveBack: () => giveBackRateLimit(deps.doc, deps.config.TABLE_NAME, key, form, ip, now).catch(() => undefined),
   };
+}
+
+/** Counts one new draft of `form` from the event's address (a counter apart from the submits'). */
+export async function takeDraftAllowance(deps: RateLimitDeps, event: APIGatewayProxyEventV2, form: BotForm): Promise<{ ok: true } | { ok: false; retryAfterSeconds: number }> {
+  const key = await purposeKey(deps.config, 'rate-limit');
+  return takeRateLimit(deps.doc, deps.config.TABLE_NAME, key, `${form}:start`, clientIp(event), draftsPerHour(deps.config), deps.now());
+}
+
+/** 429 with Retry-After for a start over the limit: a page that says so, with a way back. */
+export function draftLimitedResponse(retryAfterSeconds: number, back: MessageLink, path: string): APIGatewayProxyStructuredResultV2 {
+  return rateLimitedResponse(retryAfterSeconds, renderMessagePage('Probeer het later opnieuw', rateLimitedMessage(retryAfterSeconds), back, path));
 }
 
 /** The Dutch message of a refused submit, with the wait in minutes. */

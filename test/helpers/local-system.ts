@@ -54,6 +54,7 @@ export async function startLocalSystem(options: { site?: boolean; snapshot?: boo
     // Tests post forms at machine speed and from one address (test/integration/bot-check.test.ts proves the defaults).
     FORM_MIN_FILL_SECONDS: '0',
     FORM_RATE_LIMIT_PER_HOUR: '100000',
+    FORM_DRAFT_LIMIT_PER_HOUR: '100000',
   });
   if (options.snapshot) await publishSeedSnapshot(tableName);
   resetRuntimeConfig();

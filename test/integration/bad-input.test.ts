@@ -192,10 +192,12 @@ describe('bad input to the API', () => {
     }
   });
 
-  it('wrote nothing and sent nothing (but drafts: the two made for the form cases, and those of step 1 with errors)', async () => {
+  it('wrote nothing and sent nothing (but drafts: the two made for the form cases, and those of step 1 with errors; and the count of starts)', async () => {
     const items = await system.items();
-    expect(new Set(items.map((i) => String(i.pk).split('#')[0]))).toEqual(new Set(['DRAFT']));
-    expect(items).toHaveLength(4);
+    expect(new Set(items.map((i) => String(i.pk).split('#')[0]))).toEqual(new Set(['DRAFT', 'RATELIMIT']));
+    expect(items.filter((i) => String(i.pk).startsWith('DRAFT#'))).toHaveLength(4);
+    // A start counter holds a count and its expiry, keyed by a keyed HMAC: no address.
+    for (const counter of items.filter((i) => String(i.pk).startsWith('RATELIMIT#'))) expect(Object.keys(counter).sort()).toEqual(['count', 'expiresAt', 'pk', 'sk']);
     const store = (await (await fetch(`${system.sesEndpoint}/store`)).json()) as { emails: { destination: { to: string[] } }[] };
     expect(store.emails.filter((e) => e.destination.to.some((to) => to.includes(MARK)))).toEqual([]);
   });

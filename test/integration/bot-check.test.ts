@@ -26,6 +26,8 @@ afterAll(() => system.close());
 function useDefaults(overrides: Record<string, string> = {}) {
   delete process.env.FORM_MIN_FILL_SECONDS;
   delete process.env.FORM_RATE_LIMIT_PER_HOUR;
+  // The tests of this file start many drafts from one address; one test below sets a small limit.
+  process.env.FORM_DRAFT_LIMIT_PER_HOUR = '100000';
   Object.assign(process.env, overrides);
   resetRuntimeConfig();
 }
@@ -277,5 +279,27 @@ describe('rate limit per keyed-hashed address', () => {
         expect(text).not.toContain(createHash('sha256').update(input).digest('hex'));
       }
     }
+  });
+});
+
+describe('starting a form is limited too (each start stores a draft for a day)', () => {
+  const draftCount = async () => (await system.items()).filter((i) => String(i.pk).startsWith('DRAFT#')).length;
+
+  it('the 3rd start in an hour from one address (limit 2) gets 429 with Retry-After and a Dutch page, and stores no draft; another address passes', async () => {
+    useDefaults({ FORM_DRAFT_LIMIT_PER_HOUR: '2' });
+    const D = '203.0.113.99';
+    const regioscanStart = () => new URLSearchParams({ gemeente: 'GM0363', rol: 'gemeente', actie: 'volgende' });
+    for (let i = 0; i < 2; i++) expect((await postForm('/api/regioscan/stap', regioscanStart(), { 'x-forwarded-for': D })).status).toBe(303);
+    const drafts = await draftCount();
+    const refused = await postForm('/api/regioscan/stap', regioscanStart(), { 'x-forwarded-for': D });
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    expect(refused.text).toContain('Probeer het over');
+    expect(refused.text).toContain('href="/regioscan/stap-1/"');
+    expect(await draftCount()).toBe(drafts);
+    // The registration counts apart, and another address is not affected.
+    const { registrationId: _, ...reg } = registrationJson();
+    expect((await postForm('/api/aanmelden/stap', stepForms(reg)[0]!, { 'x-forwarded-for': D })).status).toBe(303);
+    expect((await postForm('/api/regioscan/stap', regioscanStart(), { 'x-forwarded-for': '198.51.100.99' })).status).toBe(303);
   });
 });

@@ -270,7 +270,10 @@ describe('the Regioscan form: post, redirect, get, with a server-side draft', ()
     const before = keysOf(await system.items());
     const started = Math.floor(Date.now() / 1000);
     const draftId = await answerSteps('GM0599');
-    const items = await newItems(before);
+    const all = await newItems(before);
+    // Besides the draft at most the hour's counter of starts from this address (a keyed HMAC, a count).
+    for (const counter of all.filter((i) => String(i.pk).startsWith('RATELIMIT#'))) expect(Object.keys(counter).sort()).toEqual(['count', 'expiresAt', 'pk', 'sk']);
+    const items = all.filter((i) => !String(i.pk).startsWith('RATELIMIT#'));
     expect(items).toHaveLength(1);
     const [draft] = items;
     expect(String(draft!.pk)).toMatch(/^DRAFT#/);

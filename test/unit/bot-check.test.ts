@@ -6,12 +6,14 @@ import {
   filledLongEnough,
   HONEYPOT_FIELD,
   clientIp,
+  draftsPerHour,
   honeypotFilled,
   minFillSeconds,
   rateLimitedResponse,
   submitsPerHour,
 } from '../../shared/forms/bot-check.ts';
 import {
+  FORM_DRAFTS_PER_IP_PER_HOUR,
   REGIOSCAN_MIN_FILL_SECONDS,
   REGIOSCAN_SUBMITS_PER_IP_PER_HOUR,
   REGISTRATION_MIN_FILL_SECONDS,
@@ -48,6 +50,10 @@ describe('minimum fill time', () => {
     const overridden = runtimeSchema.parse({ ...base, FORM_MIN_FILL_SECONDS: '0', FORM_RATE_LIMIT_PER_HOUR: '7' });
     expect(minFillSeconds(overridden, 'registration')).toBe(0);
     expect(submitsPerHour(overridden, 'regioscan')).toBe(7);
+    // Starting a form has its own, wider limit: a draft a minute and more from one address stays possible.
+    expect(draftsPerHour(defaults)).toBe(FORM_DRAFTS_PER_IP_PER_HOUR);
+    expect(FORM_DRAFTS_PER_IP_PER_HOUR).toBeGreaterThanOrEqual(REGIOSCAN_SUBMITS_PER_IP_PER_HOUR);
+    expect(draftsPerHour(runtimeSchema.parse({ ...base, FORM_DRAFT_LIMIT_PER_HOUR: '3' }))).toBe(3);
     expect(() => runtimeSchema.parse({ ...base, FORM_MIN_FILL_SECONDS: '-1' })).toThrow();
   });
 });
