@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { chooseEncoding, compressBody, COMPRESSIBLE, MAX_COMPRESS_BYTES, MIN_COMPRESS_BYTES, type Encoding } from '../../shared/http/compression.ts';
 import { matchRoute, type FunctionName } from '../../shared/routes.ts';
 import { cacheControlFor, SITE_CACHE_CONTROL } from '../../shared/web/cache-policy.ts';
 import { SECURITY_HEADERS } from '../../shared/web/security-headers.ts';
@@ -119,36 +119,14 @@ function lambdaContext(functionName: string): Context {
   };
 }
 
-/** What CloudFront compresses: text types of 1,000 bytes up to 10 MB that are not encoded yet. */
-const COMPRESSIBLE = /^(text\/|application\/(json|javascript|xml|xhtml\+xml)|image\/svg\+xml)/i;
-const MIN_COMPRESS_BYTES = 1_000;
-const MAX_COMPRESS_BYTES = 10_000_000;
-
-/** Brotli when the client takes it (CloudFront prefers it), else gzip, else none. */
-export function chooseEncoding(acceptEncoding: string | string[] | undefined): 'br' | 'gzip' | undefined {
-  const accepted = new Map<string, number>();
-  for (const part of String(acceptEncoding ?? '').split(',')) {
-    const [name = '', ...params] = part.trim().toLowerCase().split(';');
-    const q = params.map((p) => /^\s*q=([\d.]+)/.exec(p)?.[1]).find(Boolean);
-    if (name) accepted.set(name, q === undefined ? 1 : Number(q));
-  }
-  const ok = (name: string) => (accepted.get(name) ?? (accepted.has('*') ? accepted.get('*')! : 0)) > 0;
-  if (ok('br')) return 'br';
-  if (ok('gzip')) return 'gzip';
-  return undefined;
-}
-
 /** Compressed bodies of static files, by file, modification time and encoding. */
 const compressedFiles = new Map<string, Buffer>();
 
-function compress(body: Buffer, encoding: 'br' | 'gzip', cacheKey?: string): Buffer {
+function compress(body: Buffer, encoding: Encoding, cacheKey?: string): Buffer {
   const key = cacheKey && `${cacheKey}:${encoding}`;
   const cached = key ? compressedFiles.get(key) : undefined;
   if (cached) return cached;
-  const out =
-    encoding === 'br'
-      ? brotliCompressSync(body, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 5, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: body.length } })
-      : gzipSync(body, { level: 6 });
+  const out = compressBody(body, encoding);
   if (key) {
     if (compressedFiles.size > 5_000) compressedFiles.clear();
     compressedFiles.set(key, out);

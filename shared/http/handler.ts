@@ -3,6 +3,7 @@ import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { flushMetrics, log, logger } from '../log.ts';
 import { renderMessagePage, type MessageLink } from '../web/message-page.ts';
+import { compressResult } from './compression.ts';
 import { ERRORS, HttpError } from './errors.ts';
 import { wantsHtml } from './request.ts';
 import { htmlResponse, jsonResponse } from './response.ts';
@@ -58,6 +59,13 @@ const correlationId: middy.MiddlewareObj<ApiEvent, ApiResult> = {
   },
 };
 
+/** Large pages (a registration step lists 342 gemeenten) go compressed: CloudFront leaves API answers as they are. */
+const compression: middy.MiddlewareObj<ApiEvent, ApiResult> = {
+  after: (request) => {
+    if (request.response) request.response = compressResult(request.response, request.event.headers?.['accept-encoding']);
+  },
+};
+
 /** Metrics stored during the request (e.g. a dead email) are written once at its end, also after an error. */
 const metricsFlush: middy.MiddlewareObj<ApiEvent, ApiResult> = { after: flushMetrics, onError: flushMetrics };
 
@@ -72,5 +80,6 @@ export function apiHandler(fn: (event: ApiEvent, context: Context) => Promise<Ap
     .use(correlationId)
     .use(metricsFlush)
     .use(errorResponses(section))
+    .use(compression)
     .handler(fn);
 }
